@@ -22,9 +22,11 @@ export interface MenuSchema {
   key: readonly string[];
   /** Writes of deeper menus wait for shallower ones (peer needs its profile; identity and policy need the peer). */
   depth: 0 | 1 | 2;
+  /** Other rows name this one (profile, proposal, peer): it is removed only after them. */
+  referenced?: boolean;
   fields: Readonly<Record<string, FieldSchema>>;
-  /** A firewall table where position matters. */
-  ordered?: boolean;
+  /** Firewall rows the tunnel's rows must sit above (masquerade, fasttrack); dynamic rows never count. */
+  anchor?: { chain: string; actions: readonly string[] };
 }
 
 const text = (extra: Omit<FieldSchema, "kind"> = {}): FieldSchema => ({ kind: "text", ...extra });
@@ -48,6 +50,7 @@ export const MENUS: Readonly<Record<MenuName, MenuSchema>> = {
     path: "/ip/ipsec/profile",
     key: ["name"],
     depth: 0,
+    referenced: true,
     fields: {
       name: text(),
       "dh-group": set("modp2048,modp1024"),
@@ -64,6 +67,7 @@ export const MENUS: Readonly<Record<MenuName, MenuSchema>> = {
     path: "/ip/ipsec/proposal",
     key: ["name"],
     depth: 0,
+    referenced: true,
     fields: {
       name: text(),
       "auth-algorithms": set("sha1"),
@@ -78,6 +82,7 @@ export const MENUS: Readonly<Record<MenuName, MenuSchema>> = {
     path: "/ip/ipsec/peer",
     key: ["name"],
     depth: 1,
+    referenced: true,
     fields: {
       name: text(),
       address: { kind: "prefix" },
@@ -121,15 +126,21 @@ export const MENUS: Readonly<Record<MenuName, MenuSchema>> = {
       disabled: bool("false"),
     },
   },
-  nat: { path: "/ip/firewall/nat", key: ["chain", "src-address", "dst-address"], depth: 0, ordered: true, fields: FIREWALL_FIELDS },
+  nat: {
+    path: "/ip/firewall/nat",
+    key: ["chain", "src-address", "dst-address"],
+    depth: 0,
+    anchor: { chain: "srcnat", actions: ["masquerade", "src-nat"] },
+    fields: FIREWALL_FIELDS,
+  },
   filter: {
     path: "/ip/firewall/filter",
     key: ["chain", "src-address", "dst-address", "ipsec-policy"],
     depth: 0,
-    ordered: true,
+    anchor: { chain: "forward", actions: ["fasttrack-connection"] },
     fields: FIREWALL_FIELDS,
   },
-  raw: { path: "/ip/firewall/raw", key: ["chain", "src-address", "dst-address"], depth: 0, ordered: true, fields: FIREWALL_FIELDS },
+  raw: { path: "/ip/firewall/raw", key: ["chain", "src-address", "dst-address"], depth: 0, fields: FIREWALL_FIELDS },
 };
 
 /** Creation order: a menu's rows are written after every shallower menu's. */

@@ -48,6 +48,8 @@ export const CLOUD_LIMITS: Readonly<Record<CloudKind, CloudLimits>> = {
 /** Tunnel names: safe as RouterOS object names, cloud resource names and in comments; room left for suffixes. */
 export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]{1,39}$/;
 export const NAME_RULE = "2-40 characters: a letter, then letters, digits, '_', '.' or '-'";
+/** Names RouterOS gives its built-in rows: a tunnel of that name would collide with them. */
+export const RESERVED_NAMES = new Set(["default"]);
 
 /** A key shorter than this is weak (refused without allowWeakCrypto). */
 export const PSK_MIN_STRONG_LENGTH = 16;

@@ -1,7 +1,7 @@
 // Every semantic check of a normalised TunnelSpec, all problems at once, each with path, value and fix.
 // Pure; no I/O. Algorithm support per platform and phase is checked in crypto.ts.
 import { checkCrypto } from "./crypto";
-import { CLOUD_LIMITS, NAME_PATTERN, NAME_RULE, PSK_MIN_STRONG_LENGTH } from "./limits";
+import { CLOUD_LIMITS, NAME_PATTERN, NAME_RULE, PSK_MIN_STRONG_LENGTH, RESERVED_NAMES } from "./limits";
 import { cidrsOverlap, isFqdn, isIpv4, notPublicReason, parseCidr, type Cidr } from "./net";
 import type { Problem } from "./problems";
 import type { Identity, TunnelSpec } from "./types";
@@ -27,7 +27,9 @@ const error = (path: string, value: unknown, message: string, hint?: string): Pr
 });
 
 function checkName({ name }: TunnelSpec): Problem[] {
-  return NAME_PATTERN.test(name) ? [] : [error("name", name, "is not a valid tunnel name", NAME_RULE)];
+  if (!NAME_PATTERN.test(name)) return [error("name", name, "is not a valid tunnel name", NAME_RULE)];
+  if (RESERVED_NAMES.has(name.toLowerCase())) return [error("name", name, "is the name of RouterOS's built-in profile and proposal", "choose another name")];
+  return [];
 }
 
 function checkCidrs(spec: TunnelSpec): Problem[] {

@@ -24,6 +24,7 @@ const CASES: Case[] = [
   ["name too long", { ...secure, name: `t${"x".repeat(60)}` }, "name"],
   ["name in Chinese", { ...secure, name: "到腾讯云" }, "name"],
   ["name starting with a digit", { ...secure, name: "1tunnel" }, "name"],
+  ["name of RouterOS's built-in rows", { ...secure, name: "default" }, "name", /built-in/],
   ["site CIDR with host bits", { ...secure, siteCidrs: ["192.168.1.1/24"] }, "siteCidrs[0]", /host bits.*192\.168\.1\.0\/24|host bits/],
   ["site CIDR without prefix", { ...secure, siteCidrs: ["192.168.1.0"] }, "siteCidrs[0]", /not an IPv4 CIDR/],
   ["site CIDR with octet 300", { ...secure, siteCidrs: ["192.168.300.0/24"] }, "siteCidrs[0]"],

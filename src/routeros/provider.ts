@@ -1,0 +1,219 @@
+// The RouterOsIpsecTunnel dynamic provider: check, diff (offline), create, read, update, delete of one tunnel's
+// rows on a router. Runs in the provider host process; loaded by the tiny serialized shim in tunnel.ts.
+import type * as pulumi from "@pulumi/pulumi";
+import { formatProblem } from "../spec/problems";
+import type { TunnelSpec } from "../spec/types";
+import { applyPlan, readSnapshot, readStatusRows, statusOf, type TunnelStatus } from "./device";
+import { RouterOsConnectionError, RouterOsTrapError } from "./errors";
+import { checkConnection, endpointOf, hasUnknowns, normaliseTls, requireSpec, specOf, tunnelId, type StackDefaults, type TunnelInputs, type TunnelOutputs } from "./inputs";
+import { sessionFor } from "./pool";
+import { ownedRows, reconcile, removalPlan, type ActualRow, type Drift, type Plan, type Snapshot } from "./reconcile";
+import { ownerMarker, renderRouterOsRows, type DesiredRows } from "./render";
+import { MENU_ORDER, versionAtLeast, type MenuName } from "./schema";
+import { renderRouterOsScript } from "./script";
+import type { RouterOsSession } from "./session";
+
+const INPUT_KEYS: ReadonlyArray<keyof TunnelInputs> = ["spec", "preSharedKey", "gatewayIp", "router", "password", "adopt", "waitForEstablishedSeconds"];
+
+export class RouterOsTunnelProvider implements pulumi.dynamic.ResourceProvider<TunnelInputs, TunnelOutputs> {
+  private defaults: StackDefaults = {};
+
+  async configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    this.defaults = {
+      routerUser: request.config.get("ros-vpc-ipsec:routerUser"),
+      routerPassword: request.config.get("ros-vpc-ipsec:routerPassword"),
+    };
+  }
+
+  async check(_olds: TunnelInputs, news: TunnelInputs): Promise<pulumi.dynamic.CheckResult<TunnelInputs>> {
+    const problems = [...checkConnection(news, this.defaults)];
+    if (!hasUnknowns(news.spec) && !hasUnknowns(news.preSharedKey)) problems.push(...specOf(news).problems.map((p) => ({ ...p, path: `spec.${p.path}` })));
+    const failures = problems.filter((p) => p.severity === "error").map((p) => ({ property: p.path, reason: formatProblem(p) }));
+    return { inputs: news, failures };
+  }
+
+  async diff(_id: string, olds: TunnelOutputs, news: TunnelInputs): Promise<pulumi.dynamic.DiffResult> {
+    const replaces = [
+      ...(olds.spec?.name !== news.spec?.name ? ["spec"] : []),
+      ...(olds.router?.host !== news.router?.host || portOf(olds) !== portOf(news) ? ["router"] : []),
+    ];
+    if (replaces.length > 0 || hasUnknowns(news) || !olds.rows) return { changes: true, replaces, deleteBeforeReplace: false };
+    const spec = specOf(news).spec;
+    if (!spec) return { changes: true };
+    const plan = reconcile(renderRouterOsRows(spec, { version: olds.routerVersion }), olds.rows, {
+      marker: ownerMarker(spec.name),
+      version: olds.routerVersion,
+      writeSecret: olds.preSharedKey !== news.preSharedKey,
+    });
+    const inputsChanged = INPUT_KEYS.some((key) => JSON.stringify(olds[key]) !== JSON.stringify(news[key]));
+    return { changes: plan.levels.length > 0 || olds.outOfOrder.length > 0 || inputsChanged, replaces: [] };
+  }
+
+  async create(inputs: TunnelInputs): Promise<pulumi.dynamic.CreateResult<TunnelOutputs>> {
+    const outs = await this.converge(inputs, "create", true);
+    return { id: tunnelId(inputs), outs };
+  }
+
+  async update(_id: string, olds: TunnelOutputs, news: TunnelInputs): Promise<pulumi.dynamic.UpdateResult<TunnelOutputs>> {
+    return { outs: await this.converge(news, "update", olds.preSharedKey !== news.preSharedKey) };
+  }
+
+  async read(id: string, props?: TunnelOutputs): Promise<pulumi.dynamic.ReadResult<TunnelOutputs>> {
+    if (!props) throw new Error(`cannot read tunnel ${id}: Pulumi gave no state (import is not supported for dynamic resources; use adopt: true)`);
+    const inputs = inputsOf(props);
+    const spec = requireSpec(inputs);
+    const session = await this.session(inputs, "read");
+    const { snapshot, version, status } = await observe(session, spec);
+    const desired = renderRouterOsRows(spec, { version });
+    const marker = ownerMarker(spec.name);
+    const plan = reconcile(desired, snapshot, { marker, version });
+    const owned = ownedRows(desired, snapshot, { marker, version });
+    const rows = byMenu((menu) => snapshot[menu].filter((r) => owned.has(r.id)).map(withoutSecret));
+    const outs = outputs(inputs, spec, version, rows, plan, statusOf(status, rows.policy));
+    // The SDK types ReadResult.inputs as the outputs type; the engine stores them as the resource's inputs.
+    return { id, props: outs, inputs: inputs as TunnelOutputs };
+  }
+
+  async delete(_id: string, props: TunnelOutputs): Promise<void> {
+    const inputs = inputsOf(props);
+    const spec = requireSpec(inputs);
+    const session = await this.session(inputs, "delete");
+    const marker = ownerMarker(spec.name);
+    await step(`deleting tunnel ${spec.name}`, marker, async () => {
+      const { snapshot, version } = await readSnapshot(session, renderRouterOsRows(spec), marker);
+      await applyPlan(session, removalPlan(renderRouterOsRows(spec, { version }), snapshot, { marker, version }));
+    });
+  }
+
+  private async converge(inputs: TunnelInputs, what: "create" | "update", writeSecret: boolean): Promise<TunnelOutputs> {
+    const spec = requireSpec(inputs);
+    const marker = ownerMarker(spec.name);
+    const session = await this.session(inputs, what);
+    return step(`${what === "create" ? "creating" : "updating"} tunnel ${spec.name}`, marker, async () => {
+      const { snapshot, version, status } = await observe(session, spec);
+      const desired = renderRouterOsRows(spec, { version });
+      const plan = reconcile(desired, snapshot, { marker, version, adopt: inputs.adopt, writeSecret });
+      if (plan.conflicts.length > 0) throw conflictError(spec.name, plan);
+      const added = await applyPlan(session, plan);
+      const rows = rowsAfter(desired, snapshot, plan, added);
+      let current = statusOf(status, rows.policy);
+      if (inputs.waitForEstablishedSeconds) current = await waitForEstablished(session, spec, rows.policy, inputs.waitForEstablishedSeconds);
+      return outputs(inputs, spec, version, rows, { ...plan, drift: [] }, current);
+    });
+  }
+
+  private async session(inputs: TunnelInputs, what: string): Promise<RouterOsSession> {
+    try {
+      return await sessionFor(endpointOf(inputs, this.defaults));
+    } catch (error) {
+      throw new Error(`cannot ${what} the tunnel on the router: ${(error as Error).message}`);
+    }
+  }
+}
+
+/** RouterOS split IPsec peers into profile, peer and identity in 6.43: older versions have none of those menus. */
+const OLDEST_ROUTEROS = "6.43";
+
+/** One level of concurrent reads: the tunnel's rows, the router's version and the tunnel's status rows. */
+async function observe(session: RouterOsSession, spec: TunnelSpec) {
+  const draft = renderRouterOsRows(spec);
+  const supported = session.version().then((version) => {
+    if (version && !versionAtLeast(version, OLDEST_ROUTEROS)) {
+      throw new Error(`the router runs RouterOS ${version}; ros-vpc-ipsec needs ${OLDEST_ROUTEROS} or later (IPsec profiles and identities): upgrade RouterOS`);
+    }
+  });
+  const [, { snapshot, version }, status] = await Promise.all([
+    supported,
+    readSnapshot(session, draft, ownerMarker(spec.name)),
+    readStatusRows(session, spec.cloudGatewayIp ?? ""),
+  ]).catch(async (error: unknown) => {
+    await supported; // an unsupported version explains any failure of the reads
+    throw error;
+  });
+  return { snapshot, version, status };
+}
+
+async function waitForEstablished(session: RouterOsSession, spec: TunnelSpec, policies: ActualRow[], seconds: number): Promise<TunnelStatus> {
+  const deadline = Date.now() + seconds * 1000;
+  for (let delay = 250; ; delay = Math.min(delay * 2, 2000)) {
+    const status = statusOf(await readStatusRows(session, spec.cloudGatewayIp ?? ""), policies);
+    if (status.peerState === "established") return status;
+    if (Date.now() + delay > deadline) {
+      throw new Error(`tunnel ${spec.name} is not established after ${seconds} s (peer state: ${status.peerState}); the router's rows are in place: run \`ros-vpc-ipsec doctor\` to see why`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
+function outputs(inputs: TunnelInputs, spec: TunnelSpec, version: string, rows: Snapshot, plan: Pick<Plan, "drift">, status: TunnelStatus): TunnelOutputs {
+  return {
+    ...inputsOf(inputs),
+    routerVersion: version,
+    rows,
+    outOfOrder: plan.drift.filter((d) => d.kind === "order").map((d) => `${d.menu} ${d.key}`),
+    drift: plan.drift.map(describeDrift),
+    status,
+    script: renderRouterOsScript(spec, { version }),
+  };
+}
+
+/** The tunnel's rows after a plan ran: existing rows with the desired values, added rows with their new ids. */
+function rowsAfter(desired: DesiredRows, snapshot: Snapshot, plan: Plan, added: Record<MenuName, string[]>): Snapshot {
+  return byMenu((menu) => {
+    const fresh = [...added[menu]];
+    return desired[menu].map((want, i) => {
+      const id = plan.matched[menu][i] ?? fresh.shift() ?? "";
+      const before = snapshot[menu].find((r) => r.id === id)?.fields ?? {};
+      return withoutSecret({ id, fields: { ...before, ...want } });
+    });
+  });
+}
+
+function describeDrift(drift: Drift): string {
+  const what = `${drift.menu} ${drift.key}`;
+  switch (drift.kind) {
+    case "missing":
+      return `${what}: missing from the router`;
+    case "changed":
+      return `${what}: ${drift.fields?.join(", ")} changed on the router`;
+    case "extra":
+      return `${what}: on the router but no longer in the spec`;
+    case "order":
+      return `${what}: no longer above the rule it must precede`;
+  }
+}
+
+function conflictError(name: string, plan: Plan): Error {
+  const list = plan.conflicts.map((c) => `${c.menu} ${c.key} (${c.id})`).join(", ");
+  return new Error(
+    `the router already has rows for tunnel ${name} that ros-vpc-ipsec did not create: ${list}. Nothing was changed. ` +
+      "To take over a tunnel made by hand set adopt: true; otherwise rename the tunnel or remove those rows.",
+  );
+}
+
+async function step<T>(what: string, marker: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof RouterOsTrapError || error instanceof RouterOsConnectionError) {
+      throw new Error(`${what} stopped: ${error.message}. Rows written so far carry the comment ${marker}; rerunning is safe and converges them.`);
+    }
+    throw error;
+  }
+}
+
+const withoutSecret = (row: ActualRow): ActualRow => {
+  const { secret: _secret, ...fields } = row.fields;
+  return { id: row.id, fields };
+};
+
+const byMenu = (rows: (menu: MenuName) => ActualRow[]): Snapshot => Object.fromEntries(MENU_ORDER.map((m) => [m, rows(m)])) as Snapshot;
+
+function inputsOf(value: TunnelInputs): TunnelInputs {
+  const out: Record<string, unknown> = {};
+  for (const key of INPUT_KEYS) if (value[key] !== undefined) out[key] = value[key];
+  return out as unknown as TunnelInputs;
+}
+
+const portOf = (inputs: Pick<TunnelInputs, "router">): number | undefined =>
+  inputs.router ? (inputs.router.port ?? (normaliseTls(inputs.router.tls).mode === "off" ? 8728 : 8729)) : undefined;

@@ -1,0 +1,188 @@
+// One RouterOS API session over node-routeros, hardened: TLS by default, timeouts, typed !trap errors, pending
+// commands rejected when the connection drops or the router sends !fatal, concurrent tagged commands.
+// The only file that talks to a router.
+import type { TLSSocket } from "node:tls";
+import { RouterOsConnectionError, RouterOsTrapError } from "./errors";
+import { queryWords, type Query } from "./query";
+import { defaultPort, explainTlsError, pinMismatch, tlsConnectOptions, type RouterTls } from "./tls";
+import { hardenNodeRouterOs } from "./wire";
+
+export interface RouterEndpoint {
+  host: string;
+  port?: number;
+  user: string;
+  password: string;
+  tls: RouterTls;
+  /** Per command and for the whole login (default 15 s). */
+  timeoutMs?: number;
+}
+
+export type Row = Record<string, string>;
+
+interface NodeRouterOsApi extends NodeJS.EventEmitter {
+  connect(): Promise<unknown>;
+  close(): Promise<unknown>;
+  connector?: { socket?: TLSSocket & { rosFatal?: string }; destroy(): void };
+}
+
+interface ChannelLike extends NodeJS.EventEmitter {
+  write(params: string[]): Promise<Row[]>;
+}
+
+export class RouterOsSession {
+  private pending = new Set<(error: Error) => void>();
+  private lost?: RouterOsConnectionError;
+  private versionRead?: Promise<string>;
+  /** Commands sent on this session (benchmarks and tests count round trips with it). */
+  commandsSent = 0;
+
+  private constructor(
+    private readonly api: NodeRouterOsApi,
+    readonly endpoint: Readonly<RouterEndpoint>,
+  ) {}
+
+  static async open(endpoint: RouterEndpoint): Promise<RouterOsSession> {
+    hardenNodeRouterOs();
+    const { RouterOSAPI } = require("node-routeros") as { RouterOSAPI: new (options: object) => NodeRouterOsApi };
+    const timeoutMs = endpoint.timeoutMs ?? 15000;
+    const api = new RouterOSAPI({
+      host: endpoint.host,
+      port: endpoint.port ?? defaultPort(endpoint.tls),
+      user: endpoint.user,
+      password: endpoint.password,
+      timeout: Math.max(1, Math.ceil(timeoutMs / 1000)),
+      tls: tlsConnectOptions(endpoint.tls),
+      keepalive: false,
+    });
+    const session = new RouterOsSession(api, endpoint);
+    let socketError: (Error & { code?: string }) | undefined;
+    api.on("error", (error: Error) => session.drop(new RouterOsConnectionError(`lost the API session to ${where(endpoint)}: ${error.message || "socket error"}`, "closed")));
+    api.on("close", () => {
+      const fatal = api.connector?.socket?.rosFatal;
+      session.drop(
+        fatal
+          ? new RouterOsConnectionError(`${where(endpoint)} ended the API session: ${fatal}`, "fatal")
+          : new RouterOsConnectionError(`${where(endpoint)} closed the API session`, "closed"),
+      );
+    });
+    const connecting = api.connect();
+    const socket = api.connector?.socket;
+    socket?.prependListener("error", (error: Error & { code?: string }) => (socketError ??= error));
+    if (endpoint.tls.mode === "fingerprint" && socket) {
+      const { fingerprint } = endpoint.tls;
+      // Runs before node-routeros's own handler, so a wrong certificate never receives the login.
+      socket.prependOnceListener("secureConnect", () => {
+        const mismatch = pinMismatch(socket, fingerprint);
+        if (mismatch) socket.destroy(Object.assign(new Error(mismatch), { code: "PIN_MISMATCH" }));
+      });
+    }
+    try {
+      await withTimeout(connecting, timeoutMs, () => new RouterOsConnectionError(`no API login at ${where(endpoint)} within ${timeoutMs} ms`, "timeout"));
+    } catch (error) {
+      api.connector?.destroy();
+      throw openError(endpoint, error, socketError);
+    }
+    return session;
+  }
+
+  get closed(): boolean {
+    return this.lost !== undefined;
+  }
+
+  /** The router's RouterOS version, read once per session. */
+  version(): Promise<string> {
+    this.versionRead ??= this.run("/system/resource/print", ["=.proplist=version"]).then((rows) => (rows[0]?.version ?? "").split(" ")[0] ?? "");
+    return this.versionRead;
+  }
+
+  /** Sends one command (its own tag) and resolves with its rows; independent calls run concurrently. */
+  run(command: string, words: string[] = []): Promise<Row[]> {
+    if (this.lost) return Promise.reject(this.lost);
+    const { Channel } = require("node-routeros") as { Channel: new (connector: unknown) => ChannelLike };
+    const channel = new Channel(this.api.connector);
+    let trap: { message?: string; category?: string } | undefined;
+    channel.once("trap", (data: { message?: string; category?: string }) => (trap = data));
+    const timeoutMs = this.endpoint.timeoutMs ?? 15000;
+    this.commandsSent++;
+    return new Promise<Row[]>((resolve, reject) => {
+      const settle = (error?: Error, rows?: Row[]) => {
+        clearTimeout(timer);
+        this.pending.delete(fail);
+        if (error) reject(error);
+        else resolve(rows ?? []);
+      };
+      const fail = (error: Error) => settle(error);
+      const timer = setTimeout(() => {
+        const error = new RouterOsConnectionError(`${command} got no answer from ${where(this.endpoint)} within ${timeoutMs} ms`, "timeout", command);
+        settle(error);
+        this.drop(error); // the stream's state is unknown: a new session is safer than a late answer
+      }, timeoutMs);
+      this.pending.add(fail);
+      channel.write([command, ...words]).then(
+        (rows) => settle(undefined, rows),
+        (error: Error) => settle(trap ? new RouterOsTrapError(trap.message ?? error.message, numberOrUndefined(trap.category), command) : error),
+      );
+    });
+  }
+
+  print(path: string, options: { query?: Query; proplist?: readonly string[] } = {}): Promise<Row[]> {
+    const words = [...(options.proplist ? [`=.proplist=${options.proplist.join(",")}`] : []), ...(options.query ? queryWords(options.query) : [])];
+    return this.run(`${path}/print`, words);
+  }
+
+  async add(path: string, fields: Row, placeBefore?: string): Promise<string> {
+    const rows = await this.run(`${path}/add`, [...attributes(fields), ...(placeBefore ? [`=place-before=${placeBefore}`] : [])]);
+    const id = rows.find((r) => r.ret !== undefined)?.ret;
+    if (!id) throw new RouterOsConnectionError(`${path}/add answered without the new row's id`, "closed", `${path}/add`);
+    return id;
+  }
+
+  async set(path: string, id: string, fields: Row): Promise<void> {
+    await this.run(`${path}/set`, [`=.id=${id}`, ...attributes(fields)]);
+  }
+
+  async remove(path: string, ids: readonly string[]): Promise<void> {
+    await this.run(`${path}/remove`, [`=.id=${ids.join(",")}`]);
+  }
+
+  async move(path: string, ids: readonly string[], destination: string): Promise<void> {
+    await this.run(`${path}/move`, [`=numbers=${ids.join(",")}`, `=destination=${destination}`]);
+  }
+
+  async close(): Promise<void> {
+    if (this.lost) return;
+    this.drop(new RouterOsConnectionError("the session was closed", "closed"));
+    await this.api.close().catch(() => this.api.connector?.destroy());
+  }
+
+  private drop(error: RouterOsConnectionError): void {
+    this.lost ??= error;
+    for (const fail of [...this.pending]) fail(error);
+    this.pending.clear();
+  }
+}
+
+const attributes = (fields: Row): string[] => Object.entries(fields).map(([k, v]) => `=${k}=${v}`);
+const where = (endpoint: RouterEndpoint): string => `${endpoint.host}:${endpoint.port ?? defaultPort(endpoint.tls)}`;
+const numberOrUndefined = (text: string | undefined): number | undefined => (text === undefined || text === "" ? undefined : Number(text));
+
+function withTimeout<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(error()), ms)))]).finally(() => clearTimeout(timer));
+}
+
+function openError(endpoint: RouterEndpoint, error: unknown, socketError: (Error & { code?: string }) | undefined): RouterOsConnectionError {
+  if (error instanceof RouterOsConnectionError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (socketError?.code === "PIN_MISMATCH") return new RouterOsConnectionError(`refusing ${where(endpoint)}: ${socketError.message}`, "tls");
+  if (socketError && endpoint.tls.mode !== "off" && (socketError.code ?? "").match(/CERT|SELF_SIGNED|UNABLE_TO|ERR_TLS|ERR_SSL/)) {
+    return new RouterOsConnectionError(`refusing ${where(endpoint)}: ${explainTlsError(socketError.code, socketError.message)}`, "tls");
+  }
+  if (socketError) {
+    return new RouterOsConnectionError(`cannot reach the RouterOS API at ${where(endpoint)} (${socketError.code ?? socketError.message}): is the ${endpoint.tls.mode === "off" ? "api" : "api-ssl"} service enabled and reachable?`, "connect");
+  }
+  if (/password|log in|loggin/i.test(message)) {
+    return new RouterOsConnectionError(`${where(endpoint)} refused the login of user ${endpoint.user}: wrong user name or password, or the user lacks the api policy`, "login");
+  }
+  return new RouterOsConnectionError(`cannot open an API session to ${where(endpoint)}: ${message || "connection closed"}`, "connect");
+}

@@ -1,0 +1,83 @@
+// Hardening of node-routeros's wire codec: UTF-8 words (it speaks win1252, mangling Chinese comments), complete
+// sentence framing across TCP segments, `!empty` (RouterOS 7.18+) ignored instead of crashing, `!fatal` kept.
+// Patches node-routeros's Transmitter/Receiver prototypes once per process; no other behaviour changes.
+
+interface ReceiverLike {
+  socket: NodeJS.EventEmitter & { destroy(error?: Error): void; rosFatal?: string };
+  tags: Map<string, { callback: (packet: string[]) => void }>;
+  rviBuffer?: Buffer;
+  rviWords?: string[];
+}
+
+let patched = false;
+
+export function hardenNodeRouterOs(): void {
+  if (patched) return;
+  patched = true;
+  const { Transmitter, Receiver } = require("node-routeros") as {
+    Transmitter: { prototype: { encodeString(text: string | null): Buffer } };
+    Receiver: { prototype: { processRawData(this: ReceiverLike, data: Buffer): void } };
+  };
+  Transmitter.prototype.encodeString = (text) => encodeWord(text === null ? Buffer.alloc(0) : Buffer.from(text, "utf8"));
+  Receiver.prototype.processRawData = function processRawData(data) {
+    let buffer = this.rviBuffer && this.rviBuffer.length > 0 ? Buffer.concat([this.rviBuffer, data]) : data;
+    const words = (this.rviWords ??= []);
+    for (;;) {
+      const word = readWord(buffer);
+      if (word === "incomplete") break;
+      if (word === "invalid") {
+        this.socket.destroy(new Error("the router sent a reserved control byte: the API stream is out of step"));
+        return;
+      }
+      buffer = buffer.subarray(word.size);
+      if (word.value.length > 0) {
+        words.push(word.value.toString("utf8"));
+        continue;
+      }
+      dispatch(this, words.splice(0));
+    }
+    this.rviBuffer = buffer;
+  };
+}
+
+/** A word: its length in RouterOS's 1- to 5-byte encoding, then its bytes. */
+export function encodeWord(bytes: Buffer): Buffer {
+  const n = bytes.length;
+  let head: number[];
+  if (n < 0x80) head = [n];
+  else if (n < 0x4000) head = [(n >> 8) | 0x80, n & 0xff];
+  else if (n < 0x200000) head = [(n >> 16) | 0xc0, (n >> 8) & 0xff, n & 0xff];
+  else if (n < 0x10000000) head = [(n >>> 24) | 0xe0, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
+  else head = [0xf0, (n >>> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
+  return Buffer.concat([Buffer.from(head), bytes]);
+}
+
+export function readWord(buffer: Buffer): { value: Buffer; size: number } | "incomplete" | "invalid" {
+  if (buffer.length === 0) return "incomplete";
+  const first = buffer[0]!;
+  let headSize: number;
+  let length: number;
+  if (first < 0x80) [headSize, length] = [1, first];
+  else if (first < 0xc0) [headSize, length] = [2, ((first & 0x3f) << 8) | (buffer[1] ?? 0)];
+  else if (first < 0xe0) [headSize, length] = [3, ((first & 0x1f) << 16) | ((buffer[1] ?? 0) << 8) | (buffer[2] ?? 0)];
+  else if (first < 0xf0) [headSize, length] = [4, (first & 0x0f) * 0x1000000 + ((buffer[1] ?? 0) << 16) + ((buffer[2] ?? 0) << 8) + (buffer[3] ?? 0)];
+  else if (first === 0xf0) [headSize, length] = [5, (buffer[1] ?? 0) * 0x1000000 + ((buffer[2] ?? 0) << 16) + ((buffer[3] ?? 0) << 8) + (buffer[4] ?? 0)];
+  else return "invalid";
+  if (buffer.length < headSize + length) return "incomplete";
+  return { value: buffer.subarray(headSize, headSize + length), size: headSize + length };
+}
+
+/** Hands a complete sentence to the channel waiting on its tag, as node-routeros's Channel expects it. */
+function dispatch(receiver: ReceiverLike, words: string[]): void {
+  const [reply] = words;
+  if (reply === undefined) return;
+  if (reply === "!fatal") {
+    receiver.socket.rosFatal = words.slice(1).join(" ") || "session terminated";
+    receiver.socket.emit("fatal");
+    return;
+  }
+  if (reply === "!empty") return; // "no rows"; the command's !done follows
+  const tagWord = words.find((w) => w.startsWith(".tag="));
+  if (!tagWord) return; // untagged replies answer nothing we wait for
+  receiver.tags.get(tagWord.slice(5))?.callback(words.filter((w) => w !== tagWord));
+}
