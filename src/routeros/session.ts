@@ -67,6 +67,7 @@ export class RouterOsSession {
     });
     const connecting = api.connect();
     const socket = api.connector?.socket;
+    socket?.setNoDelay(true); // concurrent commands must not wait for each other's ACKs (Nagle)
     socket?.prependListener("error", (error: Error & { code?: string }) => (socketError ??= error));
     if (endpoint.tls.mode === "fingerprint" && socket) {
       const { fingerprint } = endpoint.tls;

@@ -1,6 +1,7 @@
-// Hardening of node-routeros's wire codec: UTF-8 words (it speaks win1252, mangling Chinese comments), complete
-// sentence framing across TCP segments, `!empty` (RouterOS 7.18+) ignored instead of crashing, `!fatal` kept.
-// Patches node-routeros's Transmitter/Receiver prototypes once per process; no other behaviour changes.
+// Hardening of node-routeros's wire codec: UTF-8 words (it speaks win1252, mangling Chinese comments), one socket
+// write per sentence (it writes word by word, which Nagle's algorithm turns into 40 ms stalls), complete sentence
+// framing across TCP segments, `!empty` (RouterOS 7.18+) ignored instead of crashing, `!fatal` kept.
+// Patches node-routeros's Transmitter/Receiver/Connector prototypes once per process; nothing else changes.
 
 interface ReceiverLike {
   socket: NodeJS.EventEmitter & { destroy(error?: Error): void; rosFatal?: string };
@@ -9,16 +10,29 @@ interface ReceiverLike {
   rviWords?: string[];
 }
 
+interface ConnectorLike {
+  transmitter: { socket: { writable: boolean; write(data: Buffer): boolean }; pool: Buffer[] };
+}
+
 let patched = false;
 
 export function hardenNodeRouterOs(): void {
   if (patched) return;
   patched = true;
-  const { Transmitter, Receiver } = require("node-routeros") as {
+  const { Transmitter, Receiver, Connector } = require("node-routeros") as {
     Transmitter: { prototype: { encodeString(text: string | null): Buffer } };
     Receiver: { prototype: { processRawData(this: ReceiverLike, data: Buffer): void } };
+    Connector: { prototype: { write(this: ConnectorLike, words: string[]): unknown } };
   };
   Transmitter.prototype.encodeString = (text) => encodeWord(text === null ? Buffer.alloc(0) : Buffer.from(text, "utf8"));
+  Connector.prototype.write = function write(words) {
+    const sentence = Buffer.concat([...words.map((w) => encodeWord(Buffer.from(w, "utf8"))), Buffer.alloc(1)]);
+    const { transmitter } = this;
+    // Same queueing as node-routeros: before the socket is writable, sentences wait in its pool.
+    if (!transmitter.socket.writable || transmitter.pool.length > 0) transmitter.pool.push(sentence);
+    else transmitter.socket.write(sentence);
+    return this;
+  };
   Receiver.prototype.processRawData = function processRawData(data) {
     let buffer = this.rviBuffer && this.rviBuffer.length > 0 ? Buffer.concat([this.rviBuffer, data]) : data;
     const words = (this.rviWords ??= []);

@@ -102,3 +102,38 @@ describe("RouterOsIpsecTunnel provider against the emulator (RouterOS 7.16, api-
     assert.deepEqual(writes(router), {});
   });
 });
+
+describe("the tunnel's status", () => {
+  it("reports the established peer, its SAs and each policy's phase 2, and can wait for it", async () => {
+    const router = await startRouter({ version: "7.16" });
+    try {
+      const provider = await providerFor(router);
+      const inputs = tunnelInputs(router, "secure");
+      const created = (await provider.create(inputs)).outs!;
+      assert.equal(created.status.peerState, "down");
+      assert.deepEqual(created.status.policies.map((p) => p.ph2State), ["no-phase2"]);
+      router.setNegotiation("to_tencent", { state: "established", initiator: "local" });
+      const read = (await provider.read("id", created)).props!;
+      assert.equal(read.status.peerState, "established");
+      assert.equal(read.status.installedSas, 2);
+      assert.deepEqual(read.status.policies.map((p) => [p.ph2State, p.active]), [["established", true]]);
+      const waited = (await provider.update("id", read, { ...inputs, waitForEstablishedSeconds: 5 })).outs!;
+      assert.equal(waited.status.peerState, "established");
+    } finally {
+      await closeAllSessions();
+      await router.stop();
+    }
+  });
+
+  it("gives up waiting with the peer's state and the next step", async () => {
+    const router = await startRouter({ version: "7.16" });
+    try {
+      const provider = await providerFor(router);
+      await assert.rejects(provider.create(tunnelInputs(router, "secure", { waitForEstablishedSeconds: 1 })), /not established after 1 s \(peer state: down\).*ros-vpc-ipsec doctor/);
+      assert.ok(router.rows("/ip/ipsec/peer").some((r) => r.name === "to_tencent"), "the rows stay in place");
+    } finally {
+      await closeAllSessions();
+      await router.stop();
+    }
+  });
+});
