@@ -11,3 +11,7 @@ export { renderRouterOsRows, ownerMarker, type DesiredRows } from "./routeros/re
 export { renderRouterOsScript } from "./routeros/script";
 export { createVpnConnectionRequest, modifyVpnConnectionRequest, tencentTunnelOptions } from "./tencent/dialect";
 export { alicloudConnectionSettings } from "./alicloud/dialect";
+export { RouterOsIpsecTunnel, type RouterOsIpsecTunnelArgs } from "./routeros/tunnel";
+export type { RouterConnectionInputs } from "./routeros/inputs";
+export type { RouterTls } from "./routeros/tls";
+export { AlicloudVpnSide, type AlicloudVpnSideArgs } from "./alicloud";

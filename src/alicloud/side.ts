@@ -1,0 +1,210 @@
+// AlicloudVpnSide: the Alibaba Cloud end of the tunnel as @pulumi/alicloud resources (gateway, customer gateway,
+// connection, routes), ordered one change at a time per gateway. Never registers anything for args that fail the
+// checks in plan.ts, and never lets the pre-shared key leave a secret Output.
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+import { ownerMarker } from "../routeros/render";
+import { errors, formatProblem, SpecError, type Problem } from "../spec/problems";
+import { alicloudConnectionSettings, type AlicloudIkeConfig } from "./dialect";
+import {
+  checkDeferredKey,
+  checkExistingGateway,
+  requireAlicloudSidePlan,
+  routeSuffix,
+  type AlicloudSidePlan,
+  type AlicloudVpnSideArgs,
+  type ExistingGatewayFacts,
+} from "./plan";
+
+export const ALICLOUD_VPN_SIDE_TYPE = "ros-vpc-ipsec:alicloud:VpnSide";
+
+/**
+ * Creation order (deletion runs in reverse), so one gateway never gets two changes at once
+ * (Alibaba refuses them with VpnGateway.Configuring):
+ *   gateway ‖ customer gateway → connection → route for siteCidrs[0] → route for siteCidrs[1] → …
+ * Each route depends on the connection and on the route before it; routes are deleted before they are replaced
+ * (a table cannot hold two routes to one destination).
+ */
+export class AlicloudVpnSide extends pulumi.ComponentResource {
+  /** The gateway's public address: the router's peer (and its remote-id when the identity is an address). */
+  public readonly gatewayPublicIp: pulumi.Output<string>;
+  public readonly gatewayId: pulumi.Output<string>;
+  public readonly customerGatewayId: pulumi.Output<string>;
+  public readonly connectionId: pulumi.Output<string>;
+  /** One per site CIDR, in the spec's order. */
+  public readonly routeEntryIds: pulumi.Output<string[]>;
+  /** The connection's status as Alibaba reports it (e.g. ike_sa_not_established, ipsec_sa_established). */
+  public readonly connectionStatus: pulumi.Output<string>;
+  /** What the checks accepted with a warning (also logged to the Pulumi log). */
+  public readonly warnings: readonly Problem[];
+
+  constructor(name: string, args: AlicloudVpnSideArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Before super(): invalid args register nothing, not even this component.
+    const plan = requireAlicloudSidePlan(name, args);
+    super(ALICLOUD_VPN_SIDE_TYPE, name, {}, opts);
+    const { spec } = plan;
+    this.warnings = plan.warnings;
+    for (const problem of this.warnings) pulumi.log.warn(formatProblem(problem), this);
+
+    const key = secretKey(name, args, plan, this);
+    const gateway = this.gateway(name, args, plan, key.verdict);
+    const tags = args.tags === undefined ? {} : { tags: args.tags };
+
+    const customerGateway = new alicloud.vpn.CustomerGateway(
+      `${name}-customer-gateway`,
+      {
+        ipAddress: after(gateway.verdict, spec.routerPublicIp),
+        customerGatewayName: spec.name,
+        description: ownerMarker(spec.name),
+        ...tags,
+      },
+      { parent: this },
+    );
+
+    const settings = alicloudConnectionSettings(spec);
+    // The dialect's psk is the spec's (a stand-in when the key is an Output) and its local id the spec's address:
+    // both are replaced, the key by the secret Output and an address identity by the gateway's real address.
+    const { psk: _standIn, ikeLocalId: _specLocalId, ...ike } = settings.ikeConfig;
+    const cloudIdentity = spec.identities.cloud;
+    const localId = cloudIdentity === undefined ? undefined : cloudIdentity.type === "fqdn" ? cloudIdentity.value : gateway.publicIp;
+    const ikeConfig = pulumi
+      .all([key.value, localId])
+      .apply(([psk, local]): AlicloudIkeConfig => ({ ...ike, ...(local === undefined ? {} : { ikeLocalId: local }), psk }));
+    const connection = new alicloud.vpn.Connection(
+      `${name}-connection`,
+      {
+        vpnGatewayId: gateway.id,
+        customerGatewayId: customerGateway.id,
+        vpnConnectionName: spec.name,
+        localSubnets: settings.localSubnets,
+        remoteSubnets: settings.remoteSubnets,
+        effectImmediately: settings.effectImmediately,
+        // The component creates the VPC routes itself; Alibaba's automatic ones would collide with them.
+        autoConfigRoute: false,
+        enableDpd: settings.enableDpd,
+        enableNatTraversal: settings.enableNatTraversal,
+        ikeConfig,
+        ipsecConfig: settings.ipsecConfig,
+        ...tags,
+      },
+      {
+        parent: this,
+        dependsOn: gateway.resource ? [gateway.resource, customerGateway] : [customerGateway],
+        // Alibaba reads the key back inside ikeConfig (and tunnelOptionsSpecifications on dual-tunnel gateways).
+        additionalSecretOutputs: ["ikeConfig", "tunnelOptionsSpecifications"],
+      },
+    );
+
+    const routes: pulumi.CustomResource[] = [];
+    for (const cidr of spec.siteCidrs) {
+      const previous = routes.at(-1);
+      const routeOpts: pulumi.CustomResourceOptions = {
+        parent: this,
+        dependsOn: previous ? [connection, previous] : [connection],
+        deleteBeforeReplace: true,
+      };
+      const routeName = `${name}-route-${routeSuffix(cidr)}`;
+      routes.push(
+        plan.routing.mode === "policy"
+          ? new alicloud.vpc.RouteEntry(
+              routeName,
+              {
+                routeTableId: plan.routing.routeTableId,
+                destinationCidrblock: cidr,
+                nexthopType: "VpnGateway",
+                nexthopId: gateway.id,
+                description: ownerMarker(spec.name),
+              },
+              routeOpts,
+            )
+          : new alicloud.vpn.RouteEntry(
+              routeName,
+              { vpnGatewayId: gateway.id, routeDest: cidr, nextHop: connection.id, publishVpc: true, weight: 100 },
+              routeOpts,
+            ),
+      );
+    }
+
+    this.gatewayPublicIp = gateway.publicIp;
+    this.gatewayId = gateway.id;
+    this.customerGatewayId = customerGateway.id;
+    this.connectionId = connection.id;
+    this.routeEntryIds = pulumi.all(routes.map((r) => r.id));
+    this.connectionStatus = connection.status;
+    this.registerOutputs({
+      gatewayPublicIp: this.gatewayPublicIp,
+      gatewayId: this.gatewayId,
+      customerGatewayId: this.customerGatewayId,
+      connectionId: this.connectionId,
+      routeEntryIds: this.routeEntryIds,
+      connectionStatus: this.connectionStatus,
+    });
+  }
+
+  /** A gateway created here, or an existing one looked up and checked against the args. */
+  private gateway(name: string, args: AlicloudVpnSideArgs, plan: AlicloudSidePlan, keyVerdict: pulumi.Output<boolean>): GatewayEnd {
+    const { spec } = plan;
+    if ("create" in plan.gateway) {
+      const wanted = plan.gateway.create;
+      const resource = new alicloud.vpn.Gateway(
+        `${name}-gateway`,
+        {
+          vpcId: after(keyVerdict, args.vpcId),
+          bandwidth: wanted.bandwidth,
+          ...(args.vswitchId === undefined ? {} : { vswitchId: args.vswitchId }),
+          ...(wanted.paymentType === undefined ? {} : { paymentType: wanted.paymentType }),
+          enableIpsec: true,
+          enableSsl: false,
+          vpnGatewayName: wanted.name ?? spec.name,
+          description: ownerMarker(spec.name),
+          ...(args.tags === undefined ? {} : { tags: args.tags }),
+        },
+        { parent: this },
+      );
+      return { resource, id: resource.id, publicIp: resource.internetIp, verdict: keyVerdict };
+    }
+    const existingId = plan.gateway.existingId;
+    const lookup = alicloud.vpn.getGatewaysOutput({ ids: [existingId] }, { parent: this });
+    const found = pulumi.all([lookup, args.vpcId, existingId]).apply(([result, vpcId, id]): ExistingGatewayFacts => {
+      const match = result.gateways.find((g) => g.id === id);
+      const problems = checkExistingGateway(plan, { id, vpcId }, match);
+      if (errors(problems).length > 0 || !match) throw new SpecError(problems, `AlicloudVpnSide "${name}": the existing gateway does not fit`);
+      return { id: match.id, vpcId: match.vpcId, internetIp: match.internetIp, enableIpsec: match.enableIpsec };
+    });
+    return {
+      id: found.id,
+      publicIp: found.internetIp,
+      verdict: pulumi.all([keyVerdict, found]).apply(([keyOk]) => keyOk),
+    };
+  }
+}
+
+interface GatewayEnd {
+  /** Only when the gateway is created here. */
+  resource?: alicloud.vpn.Gateway;
+  id: pulumi.Output<string>;
+  publicIp: pulumi.Output<string>;
+  /** Resolves once everything checked at deploy time passed; the first resources wait for it. */
+  verdict: pulumi.Output<boolean>;
+}
+
+/**
+ * The key as a secret Output, whatever form it was given in. A key that was an Output when the args were checked
+ * is checked when it resolves; `verdict` (not secret: it carries no part of the key) gates the first resources.
+ */
+function secretKey(name: string, args: AlicloudVpnSideArgs, plan: AlicloudSidePlan, parent: pulumi.Resource) {
+  const value = pulumi.secret(plan.preSharedKey);
+  if (!plan.keyIsDeferred) return { value, verdict: pulumi.output(true) };
+  const checked = value.apply((key) => {
+    const problems = checkDeferredKey(args.spec, key);
+    for (const problem of problems.filter((p) => p.severity === "warning")) pulumi.log.warn(formatProblem(problem), parent);
+    if (errors(problems).length > 0) throw new SpecError(problems, `invalid AlicloudVpnSide "${name}" arguments`);
+    return key;
+  });
+  return { value: checked, verdict: pulumi.unsecret(checked.apply(() => true)) };
+}
+
+/** The value, once the verdict is in: a failed check rejects it, so the resource taking it is never sent. */
+function after(verdict: pulumi.Output<boolean>, value: pulumi.Input<string>): pulumi.Output<string> {
+  return pulumi.all([value, verdict]).apply(([v]) => v);
+}
