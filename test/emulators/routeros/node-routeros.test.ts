@@ -1,0 +1,122 @@
+// The emulator driven by the client the provider uses, node-routeros 1.6.9 (always with an explicit port), including
+// reproductions of its known faults (reference §5) so a hardening layer can be tested against them.
+
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { afterEach, describe, it } from "node:test";
+import { RouterOSAPI } from "node-routeros";
+import { RouterOsEmulator, type RouterOsEmulatorOptions } from "./index";
+
+let emu: RouterOsEmulator | undefined;
+let api: RouterOSAPI | undefined;
+afterEach(async () => {
+  await api?.close().catch(() => undefined);
+  await emu?.stop();
+  api = emu = undefined;
+});
+
+async function connected(options: RouterOsEmulatorOptions = {}): Promise<RouterOSAPI> {
+  emu = await RouterOsEmulator.start({ password: "secret", ...options });
+  api = new RouterOSAPI({ host: "127.0.0.1", port: emu.port, user: "admin", password: "secret", timeout: 5 });
+  api.on("error", () => undefined);
+  await api.connect();
+  noNagle(api);
+  return api;
+}
+
+/**
+ * node-routeros writes each word with its own socket.write, so Nagle + delayed ACK add ~40 ms per command on loopback.
+ * Tests switch Nagle off on its (private) socket to stay fast; this changes timing only, never bytes.
+ */
+function noNagle(client: RouterOSAPI): void {
+  (client as unknown as { connector?: { socket?: { setNoDelay(on: boolean): void } } }).connector?.socket?.setNoDelay(true);
+}
+
+describe("node-routeros against the emulator", () => {
+  it("logs in, adds, prints with a query, sets and removes", async () => {
+    const c = await connected();
+    const [added] = await c.write("/ip/ipsec/peer/add", ["=name=p", "=address=119.91.254.122", "=exchange-mode=ike2"]);
+    const id = added!.ret as string;
+    assert.match(id, /^\*[0-9A-F]+$/);
+    const rows = await c.write("/ip/ipsec/peer/print", ["?name=p"]);
+    assert.deepEqual([rows[0]![".id"], rows[0]!.address, rows[0]!["exchange-mode"]], [id, "119.91.254.122/32", "ike2"]);
+    await c.write("/ip/ipsec/peer/set", [`=.id=${id}`, "=passive=yes"]);
+    assert.equal((await c.write("/ip/ipsec/peer/print", [`?.id=${id}`]))[0]!.passive, "true");
+    await c.write("/ip/ipsec/peer/remove", [`=.id=${id}`]);
+    assert.deepEqual(await c.write("/ip/ipsec/peer/print"), []);
+  });
+
+  it("runs concurrent writes on one connection (node-routeros tags every command)", async () => {
+    const c = await connected();
+    const names = ["a", "b", "c", "d", "e"];
+    const results = await Promise.all(names.map((n) => c.write("/ip/ipsec/proposal/add", [`=name=${n}`])));
+    assert.equal(new Set(results.map((r) => r[0]!.ret)).size, 5);
+    assert.deepEqual((await c.write("/ip/ipsec/proposal/print", ["=.proplist=name"])).map((r) => r.name).sort(), ["a", "b", "c", "d", "default", "e"]);
+  });
+
+  it("rejects a trapped command with the message only (fault 2: the category is lost)", async () => {
+    const c = await connected();
+    await assert.rejects(c.write("/ip/ipsec/profile/add", ["=name=p", "=dh-group=modp1"]), (err: Error) => {
+      assert.equal(err.message, "input does not match any value of dh-group");
+      assert.equal((err as Error & { category?: unknown }).category, undefined);
+      return true;
+    });
+  });
+
+  it("refuses wrong credentials with CANTLOGIN", async () => {
+    emu = await RouterOsEmulator.start({ password: "secret" });
+    const bad = new RouterOSAPI({ host: "127.0.0.1", port: emu.port, user: "admin", password: "wrong", timeout: 5 });
+    bad.on("error", () => undefined);
+    await assert.rejects(bad.connect(), (err: Error & { errno?: string }) => err.errno === "CANTLOGIN" || /CANTLOGIN|username or password/i.test(err.message));
+  });
+
+  it("logs in to a pre-6.43 router through the MD5 challenge", async () => {
+    const c = await connected({ version: "6.42.12" });
+    assert.equal((await c.write("/system/resource/print"))[0]!.version, "6.42.12 (long-term)");
+  });
+
+  it("connects to api-ssl with the emulator's CA (fault 4: the port must be given)", async () => {
+    emu = await RouterOsEmulator.start({ password: "secret", tls: true });
+    api = new RouterOSAPI({ host: "127.0.0.1", port: emu.port, user: "admin", password: "secret", timeout: 5, tls: { ca: [emu.tls!.caPem] } });
+    api.on("error", () => undefined);
+    await api.connect();
+    noNagle(api);
+    assert.equal((await api.write("/system/identity/print"))[0]!.name, "MikroTik");
+  });
+
+  it("mangles a Chinese comment (fault 5: win1252) while the emulator keeps the bytes it was sent", async () => {
+    const c = await connected();
+    await c.write("/ip/ipsec/peer/add", ["=name=p", "=address=1.1.1.1", "=comment=到腾讯"]);
+    assert.notEqual(emu!.rows("/ip/ipsec/peer")[0]!.comment, "到腾讯");
+    assert.notEqual((await c.write("/ip/ipsec/peer/print"))[0]!.comment, "到腾讯");
+  });
+
+  it("leaves a write pending forever when the router answers !fatal (fault 3): the connection closes, the promise never settles", async () => {
+    const c = await connected();
+    emu!.faults.fatalOn = { command: "/system/identity/print", message: "out of memory" };
+    const closed = new Promise<void>((resolve) => c.once("close", () => resolve()));
+    let settled = false;
+    c.write("/system/identity/print").then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await closed;
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(settled, false);
+    api = undefined; // nothing left to close
+  });
+
+  it("crashes on a 7.18 !empty reply (fault 1), reproduced in a child process", async () => {
+    emu = await RouterOsEmulator.start({ password: "secret", version: "7.18" });
+    const script = `
+      const { RouterOSAPI } = require("node-routeros");
+      const api = new RouterOSAPI({ host: "127.0.0.1", port: ${emu.port}, user: "admin", password: "secret", timeout: 5 });
+      api.connect().then(() => api.write("/ip/ipsec/peer/print")).then(() => { console.log("survived"); process.exit(0); });`;
+    // execFile, not spawnSync: the emulator runs on this process's event loop.
+    const child = await new Promise<{ code: unknown; stderr: string }>((resolve) =>
+      execFile(process.execPath, ["-e", script], { timeout: 10_000 }, (err, _stdout, stderr) => resolve({ code: err?.code, stderr })),
+    );
+    assert.equal(child.code, 1);
+    assert.match(child.stderr, /Tried to process unknown reply: !empty/);
+  });
+});
