@@ -27,7 +27,7 @@ export interface RouterOsIpsecTunnelArgs {
 type Method = "configure" | "check" | "diff" | "create" | "read" | "update" | "delete";
 
 /** Serialized into state: every call loads the implementation installed next to the Pulumi program. */
-const shim = {
+export const routerOsProviderShim = {
   configure: (...a: unknown[]) => call("configure", a),
   check: (...a: unknown[]) => call("check", a),
   diff: (...a: unknown[]) => call("diff", a),
@@ -67,7 +67,7 @@ export class RouterOsIpsecTunnel extends pulumi.dynamic.Resource {
       }
     });
     super(
-      shim,
+      routerOsProviderShim,
       name,
       {
         ...args,
