@@ -105,3 +105,19 @@ describe("diff", () => {
     assert.equal((await provider.diff("id", { ...olds, outOfOrder: [`nat ${ownerMarker("to_tencent")}`] }, inputs)).changes, true);
   });
 });
+
+describe("the router endpoint", () => {
+  it("always has an explicit port: 8729 for api-ssl, 8728 only for the plain API (node-routeros defaulted TLS to 8728)", async () => {
+    const { endpointOf } = await import("../../src/routeros/inputs");
+    assert.equal(endpointOf({ ...inputs, router: { host: "192.0.2.1" } }, {}).port, 8729);
+    assert.equal(endpointOf({ ...inputs, router: { host: "192.0.2.1", tls: { mode: "verify" } } }, {}).port, 8729);
+    assert.equal(endpointOf({ ...inputs, router: { host: "127.0.0.1", tls: "off" } }, {}).port, 8728);
+    assert.equal(endpointOf({ ...inputs, router: { host: "192.0.2.1", port: 18729 } }, {}).port, 18729);
+  });
+
+  it("defaults to verifying the certificate, and takes the user and password from the stack when not given", async () => {
+    const { endpointOf } = await import("../../src/routeros/inputs");
+    const endpoint = endpointOf({ ...inputs, router: { host: "192.0.2.1" }, password: undefined }, { routerUser: "automation", routerPassword: "from-config" });
+    assert.deepEqual([endpoint.tls, endpoint.user, endpoint.password], [{ mode: "verify" }, "automation", "from-config"]);
+  });
+});
