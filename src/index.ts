@@ -15,3 +15,5 @@ export { RouterOsIpsecTunnel, type RouterOsIpsecTunnelArgs } from "./routeros/tu
 export type { RouterConnectionInputs } from "./routeros/inputs";
 export type { RouterTls } from "./routeros/tls";
 export { AlicloudVpnSide, type AlicloudVpnSideArgs } from "./alicloud";
+export { TencentVpnSide, type TencentVpnSideArgs } from "./tencent";
+export { SiteToSiteVpn, type SiteToSiteVpnArgs, type SiteCloudArgs, type SiteRouterArgs } from "./site";

@@ -66,7 +66,8 @@ export class AlicloudVpnSide extends pulumi.ComponentResource {
     // both are replaced, the key by the secret Output and an address identity by the gateway's real address.
     const { psk: _standIn, ikeLocalId: _specLocalId, ...ike } = settings.ikeConfig;
     const cloudIdentity = spec.identities.cloud;
-    const localId = cloudIdentity === undefined ? undefined : cloudIdentity.type === "fqdn" ? cloudIdentity.value : gateway.publicIp;
+    // Explicit even for the default (the gateway's own address), so both ends name the same identity.
+    const localId = cloudIdentity?.type === "fqdn" ? cloudIdentity.value : gateway.publicIp;
     const ikeConfig = pulumi
       .all([key.value, localId])
       .apply(([psk, local]): AlicloudIkeConfig => ({ ...ike, ...(local === undefined ? {} : { ikeLocalId: local }), psk }));

@@ -96,6 +96,12 @@ export async function readStatusRows(session: RouterOsSession, gatewayIp: string
   return { peers, sas };
 }
 
+/** The tunnel's policies with their phase-2 state, as they are now (for polling while a tunnel comes up). */
+export async function readPolicyStates(session: RouterOsSession, marker: string): Promise<ActualRow[]> {
+  const rows = await session.print(MENUS.policy.path, { query: eq("comment", marker), proplist: [".id", "src-address", "dst-address", ...READ_ONLY_FIELDS] });
+  return rows.map(toActual);
+}
+
 /** The tunnel's negotiation state from its status rows and its policies' phase-2 state. */
 export function statusOf({ peers, sas }: StatusRows, policies: ActualRow[]): TunnelStatus {
   const peer = peers.find((p) => p.state === "established") ?? peers[0];

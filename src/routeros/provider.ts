@@ -3,7 +3,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { formatProblem } from "../spec/problems";
 import type { TunnelSpec } from "../spec/types";
-import { applyPlan, readSnapshot, readStatusRows, statusOf, type TunnelStatus } from "./device";
+import { applyPlan, readPolicyStates, readSnapshot, readStatusRows, statusOf, type TunnelStatus } from "./device";
 import { RouterOsConnectionError, RouterOsTrapError } from "./errors";
 import { checkConnection, endpointOf, hasUnknowns, normaliseTls, requireSpec, specOf, tunnelId, type StackDefaults, type TunnelInputs, type TunnelOutputs } from "./inputs";
 import { sessionFor } from "./pool";
@@ -46,7 +46,8 @@ export class RouterOsTunnelProvider implements pulumi.dynamic.ResourceProvider<T
       writeSecret: olds.preSharedKey !== news.preSharedKey,
     });
     const inputsChanged = INPUT_KEYS.some((key) => JSON.stringify(olds[key]) !== JSON.stringify(news[key]));
-    return { changes: plan.levels.length > 0 || olds.outOfOrder.length > 0 || inputsChanged, replaces: [] };
+    // Drift the last refresh found (order, or a key the router shows) is a change even when the rows look alike.
+    return { changes: plan.levels.length > 0 || (olds.drift?.length ?? 0) > 0 || inputsChanged, replaces: [] };
   }
 
   async create(inputs: TunnelInputs): Promise<pulumi.dynamic.CreateResult<TunnelOutputs>> {
@@ -136,7 +137,11 @@ async function observe(session: RouterOsSession, spec: TunnelSpec) {
 async function waitForEstablished(session: RouterOsSession, spec: TunnelSpec, policies: ActualRow[], seconds: number): Promise<TunnelStatus> {
   const deadline = Date.now() + seconds * 1000;
   for (let delay = 250; ; delay = Math.min(delay * 2, 2000)) {
-    const status = statusOf(await readStatusRows(session, spec.cloudGatewayIp ?? ""), policies);
+    const [rows, fresh] = await Promise.all([
+      readStatusRows(session, spec.cloudGatewayIp ?? ""),
+      readPolicyStates(session, ownerMarker(spec.name)),
+    ]);
+    const status = statusOf(rows, fresh.length > 0 ? fresh : policies);
     if (status.peerState === "established") return status;
     if (Date.now() + delay > deadline) {
       throw new Error(`tunnel ${spec.name} is not established after ${seconds} s (peer state: ${status.peerState}); the router's rows are in place: run \`ros-vpc-ipsec doctor\` to see why`);

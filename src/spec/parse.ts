@@ -73,9 +73,8 @@ function normalise(input: TunnelSpecInput, problems: Problem[]): TunnelSpec {
     },
     identities: {
       router: identity(input.identities?.router) ?? { type: "address", value: input.routerPublicIp.trim() },
-      cloud:
-        identity(input.identities?.cloud) ??
-        (input.cloudGatewayIp ? { type: "address", value: input.cloudGatewayIp.trim() } : undefined),
+      // Left out, the cloud presents its gateway's own address: renderers use the gateway address they are given.
+      cloud: identity(input.identities?.cloud),
     },
     router: {
       natBypass: input.router?.natBypass ?? DEFAULTS.router.natBypass,

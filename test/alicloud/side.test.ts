@@ -228,11 +228,13 @@ describe("AlicloudVpnSide for examples/secure.yaml", () => {
     assert.equal(ike.ikeRemoteId, "office.example.com");
   });
 
-  it("without a cloud identity, no local id is sent (Alibaba presents the gateway's address)", async () => {
+  it("without a cloud identity, the local id is the gateway's own address, named explicitly", async () => {
     const spec = { ...secure, cloudGatewayIp: undefined };
     const side = sideOf("default-ids", { spec, ...VPC, gateway: { bandwidth: 10 } });
     const { connection } = await children("default-ids", side);
-    assert.equal("ikeLocalId" in (revealSecret(connection.inputs.ikeConfig) as object), false);
+    const gatewayIp = await new Promise<string>((resolve) => side.gatewayPublicIp.apply(resolve));
+    assert.match(gatewayIp, /^\d+\.\d+\.\d+\.\d+$/);
+    assert.equal((revealSecret(connection.inputs.ikeConfig) as { ikeLocalId?: string }).ikeLocalId, gatewayIp);
     assert.deepEqual(side.warnings, []);
   });
 });

@@ -101,8 +101,10 @@ describe("diff", () => {
     assert.equal((await provider.diff("id", olds, { ...inputs, gatewayIp: UNKNOWN })).changes, true);
   });
 
-  it("is a change when the last refresh found rows out of order", async () => {
-    assert.equal((await provider.diff("id", { ...olds, outOfOrder: [`nat ${ownerMarker("to_tencent")}`] }, inputs)).changes, true);
+  it("is a change when the last refresh found drift, even drift the rows do not show (order, a changed key)", async () => {
+    const order = [`nat ${ownerMarker("to_tencent")}: no longer above the rule it must precede`];
+    assert.equal((await provider.diff("id", { ...olds, outOfOrder: [`nat ${ownerMarker("to_tencent")}`], drift: order }, inputs)).changes, true);
+    assert.equal((await provider.diff("id", { ...olds, drift: ["identity to_tencent: secret changed on the router"] }, inputs)).changes, true);
   });
 });
 

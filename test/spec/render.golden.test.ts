@@ -99,7 +99,6 @@ describe("the article's tunnel (examples/article.yaml)", () => {
       ikeAuthAlg: "md5",
       ikePfs: "group1",
       ikeLifetime: 86400,
-      ikeLocalId: "119.91.254.122",
       ikeRemoteId: "113.87.48.200",
       psk: "123456",
     });

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { exampleInput } from "../helpers/specs";
 import { serializedProvider } from "../helpers/provider-host";
-import { resolve, startMockEngine } from "./helpers/mock-engine";
+import { resolve, startMockEngine } from "../helpers/mock-engine";
 
 const engine = startMockEngine();
 // eslint-disable-next-line @typescript-eslint/no-require-imports

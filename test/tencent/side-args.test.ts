@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { SpecError } from "../../src/spec/problems";
 import { exampleInput, exampleSpec } from "../helpers/specs";
-import { startMockEngine } from "./helpers/mock-engine";
+import { startMockEngine } from "../helpers/mock-engine";
 
 const engine = startMockEngine();
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { exampleInput } from "../helpers/specs";
-import { DYNAMIC, isSecret, MOCK_GATEWAY_IP, plainInputs, resolve, startMockEngine } from "./helpers/mock-engine";
+import { DYNAMIC, isSecret, MOCK_GATEWAY_IP, plainInputs, resolve, startMockEngine } from "../helpers/mock-engine";
 
 const engine = startMockEngine({ "vpngw-existing1": "119.91.254.122" });
 // Loaded after the mocks are in place.

@@ -1,6 +1,7 @@
 // Test support (not a test): a recording stand-in for the Pulumi engine under pulumi.runtime.setMocks — every
 // registered resource with its inputs (secrets as the engine receives them), parent, dependencies and options — and
-// canned outputs for the Tencent dynamic resources. Call startMockEngine() before loading the code under test.
+// canned outputs for the project's dynamic resources and the Alibaba resources it uses. Call startMockEngine()
+// before loading the code under test.
 import * as pulumi from "@pulumi/pulumi";
 
 export interface Registered {
@@ -14,6 +15,7 @@ export interface Registered {
 
 /** The address every mock gateway gets, unless existing gateways say otherwise. */
 export const MOCK_GATEWAY_IP = "203.0.113.10";
+export const MOCK_ALICLOUD_GATEWAY_IP = "203.0.113.20";
 
 export const DYNAMIC = (type: string): string => `pulumi-nodejs:dynamic/ros-vpc-ipsec:${type}`;
 
@@ -45,6 +47,12 @@ function computed(type: string, name: string, inputs: Record<string, unknown>, e
       return { routes: ((inputs.destinations as string[]) ?? []).map((d, i) => ({ destination: d, routeId: 1000 + i, routeItemId: `rti-mock${i}` })) };
     case DYNAMIC("TencentVpnGatewayRoutes"):
       return { routes: ((inputs.destinations as string[]) ?? []).map((d, i) => ({ destination: d, routeId: `vpnr-mock${i}` })) };
+    case DYNAMIC("RouterOsIpsecTunnel"):
+      return { routerVersion: "7.16", rows: {}, outOfOrder: [], drift: [], status: { peerState: "down", installedSas: 0, policies: [] }, script: "# mock" };
+    case "alicloud:vpn/gateway:Gateway":
+      return { internetIp: MOCK_ALICLOUD_GATEWAY_IP, status: "Active" };
+    case "alicloud:vpn/connection:Connection":
+      return { status: "ike_sa_not_established" };
     default:
       return {};
   }

@@ -1,0 +1,36 @@
+// The Pulumi program each site stack runs (Pulumi.yaml main): the stack's ros-vpc-ipsec: config → SiteToSiteVpn.
+// Bad config stops `pulumi preview` with every problem named by its config key, before anything is created.
+import * as pulumi from "@pulumi/pulumi";
+import { SiteToSiteVpn } from "./site";
+import { formatProblems } from "./spec/problems";
+import { NAMESPACE, readSiteSettings } from "./stack/config";
+
+export = async () => {
+  const config = new pulumi.Config(NAMESPACE);
+  const { settings, problems } = readSiteSettings((key) => config.getObject(key.slice(NAMESPACE.length + 1)));
+  const preSharedKey = config.getSecret("preSharedKey");
+  if (preSharedKey === undefined) {
+    problems.push({ path: `${NAMESPACE}:preSharedKey`, severity: "error", message: "is not set", hint: `pulumi config set --secret ${NAMESPACE}:preSharedKey <key>` });
+  }
+  const failures = problems.filter((p) => p.severity === "error");
+  if (!settings || !preSharedKey || failures.length > 0) {
+    throw new pulumi.RunError(`the stack's configuration is not valid:\n${formatProblems(failures)}`);
+  }
+  for (const warning of problems.filter((p) => p.severity === "warning")) pulumi.log.warn(formatProblems([warning]).trim());
+
+  // The router password stays in the stack's config (ros-vpc-ipsec:routerPassword): the provider reads it there.
+  const vpn = new SiteToSiteVpn(settings.tunnel.name, {
+    spec: settings.tunnel,
+    preSharedKey,
+    cloud: settings.cloud,
+    router: settings.router,
+  });
+  return {
+    gatewayPublicIp: vpn.gatewayPublicIp,
+    cloudIds: vpn.cloudIds,
+    cloudStatus: vpn.cloudStatus,
+    routerStatus: vpn.routerStatus,
+    routerScript: vpn.routerScript,
+    routerDrift: vpn.routerDrift,
+  };
+};

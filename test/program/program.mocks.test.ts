@@ -1,0 +1,83 @@
+// The site program (src/program.ts) under mocks, for each example stack in stacks/: the resource graph it builds,
+// the gateway address flowing into the router's inputs, and configuration errors named by their key.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, it } from "node:test";
+import * as pulumi from "@pulumi/pulumi";
+import { parse } from "yaml";
+import { asPulumiConfig, fillLabConfig, labTemplate } from "../helpers/lab";
+import { DYNAMIC, isSecret, MOCK_ALICLOUD_GATEWAY_IP, MOCK_GATEWAY_IP, startMockEngine, type MockEngine } from "../helpers/mock-engine";
+
+const PSK = "example-psk-for-tests-3Jw9";
+const stackConfig = (stack: string): Record<string, unknown> =>
+  (parse(readFileSync(`stacks/Pulumi.${stack}.yaml`, "utf8")) as { config: Record<string, unknown> }).config;
+
+async function run(config: Record<string, unknown>): Promise<{ engine: MockEngine; outputs: Record<string, unknown> }> {
+  const engine = startMockEngine();
+  pulumi.runtime.setAllConfig(asPulumiConfig({ "ros-vpc-ipsec:preSharedKey": PSK, ...config }), ["ros-vpc-ipsec:preSharedKey"]);
+  const program = require("../../src/program") as () => Promise<Record<string, unknown>>;
+  const result = await program();
+  const outputs = await (pulumi.output(result) as unknown as { promise(): Promise<Record<string, unknown>> }).promise();
+  return { engine, outputs };
+}
+
+const names = (engine: MockEngine) => engine.all().map((r) => `${r.type} ${r.name}`).sort();
+
+describe("the site program", () => {
+  it("builds the Tencent office's graph: gateway, customer gateway, connection, routes, then the router", async () => {
+    const { engine, outputs } = await run(stackConfig("office-tencent"));
+    assert.deepEqual(names(engine), [
+      `${DYNAMIC("RouterOsIpsecTunnel")} to_tencent-router`,
+      `${DYNAMIC("TencentCustomerGateway")} to_tencent-tencent-customer-gateway`,
+      `${DYNAMIC("TencentVpcRoutes")} to_tencent-tencent-vpc-routes`,
+      `${DYNAMIC("TencentVpnConnection")} to_tencent-tencent-connection`,
+      `${DYNAMIC("TencentVpnGateway")} to_tencent-tencent-gateway`,
+      "ros-vpc-ipsec:index:SiteToSiteVpn to_tencent",
+      "ros-vpc-ipsec:tencent:VpnSide to_tencent-tencent",
+    ]);
+    const router = engine.one("to_tencent-router");
+    assert.equal(router.inputs.gatewayIp, MOCK_GATEWAY_IP, "the gateway's address reaches the router's inputs");
+    // dependsOn a component waits for all its children.
+    for (const child of ["to_tencent-tencent-gateway", "to_tencent-tencent-connection", "to_tencent-tencent-vpc-routes"]) {
+      assert.ok(router.dependsOn.includes(child), `the router does not wait for ${child}: ${router.dependsOn.join(", ")}`);
+    }
+    assert.equal(router.parent, "to_tencent");
+    assert.ok(isSecret(router.inputs.preSharedKey), "the key reaches the router as a secret");
+    assert.deepEqual((router.inputs.router as { host: string }).host, "192.168.88.1");
+    assert.equal(outputs.gatewayPublicIp, MOCK_GATEWAY_IP);
+  });
+
+  it("builds the Alibaba office's graph over @pulumi/alicloud", async () => {
+    const { engine, outputs } = await run(stackConfig("office-alicloud"));
+    const types = engine.all().map((r) => r.type);
+    for (const type of ["alicloud:vpn/gateway:Gateway", "alicloud:vpn/customerGateway:CustomerGateway", "alicloud:vpn/connection:Connection", "alicloud:vpc/routeEntry:RouteEntry"]) {
+      assert.ok(types.includes(type), `${type} missing`);
+    }
+    assert.equal(engine.one("to_aliyun-router").inputs.gatewayIp, MOCK_ALICLOUD_GATEWAY_IP);
+    assert.equal(outputs.gatewayPublicIp, MOCK_ALICLOUD_GATEWAY_IP);
+  });
+
+  it("builds the lab stack once its placeholders are filled", async () => {
+    const config = fillLabConfig(labTemplate(), { routerPort: 18729, fingerprint: "AB".repeat(32), tencentEndpoint: "127.0.0.1:18080", vpcId: "vpc-lab00001", routeTableId: "rtb-lab00001" });
+    const { engine } = await run(config);
+    const router = engine.one("to_tencent-router");
+    assert.deepEqual(router.inputs.router, { host: "127.0.0.1", port: 18729, tls: { mode: "fingerprint", fingerprint: "AB".repeat(32) } });
+    assert.equal(router.inputs.waitForEstablishedSeconds, 30);
+  });
+
+  it("stops with every configuration problem named by its key, before registering anything", async () => {
+    const config = stackConfig("office-tencent");
+    const bad = { ...config, "ros-vpc-ipsec:tunnel": { ...(config["ros-vpc-ipsec:tunnel"] as object), siteCidrs: ["192.168.1.1/24"], ike: { dhGroup: 24 } } };
+    delete (bad as Record<string, unknown>)["ros-vpc-ipsec:router"];
+    const engine = startMockEngine();
+    pulumi.runtime.setAllConfig(asPulumiConfig(bad));
+    const program = require("../../src/program") as () => Promise<unknown>;
+    await assert.rejects(program(), (error: Error) => {
+      for (const key of ["ros-vpc-ipsec:router", "ros-vpc-ipsec:preSharedKey"]) assert.ok(error.message.includes(key), `${key} not named`);
+      return true;
+    });
+    assert.deepEqual(engine.all(), []);
+    pulumi.runtime.setAllConfig(asPulumiConfig({ ...bad, "ros-vpc-ipsec:router": { host: "192.0.2.1" }, "ros-vpc-ipsec:preSharedKey": PSK }));
+    await assert.rejects(program(), /ros-vpc-ipsec:tunnel\.siteCidrs\[0\].*host bits[\s\S]*ros-vpc-ipsec:tunnel\.ike\.dhGroup/);
+  });
+});

@@ -1,0 +1,61 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { readSiteSettings } from "../../src/stack/config";
+import { exampleInput } from "../helpers/specs";
+
+const { preSharedKey: _psk, cloudGatewayIp: _gw, cloud: _cloud, ...tunnel } = exampleInput("secure");
+const base: Record<string, unknown> = {
+  "ros-vpc-ipsec:tunnel": tunnel,
+  "ros-vpc-ipsec:cloud": { provider: "tencent", vpcId: "vpc-12345678", routeTableId: "rtb-12345678", gateway: { bandwidthMbps: 5 } },
+  "ros-vpc-ipsec:router": { host: "192.0.2.1", tls: { mode: "fingerprint", fingerprint: "ab".repeat(32) } },
+};
+const read = (overrides: Record<string, unknown> = {}) => readSiteSettings((key) => ({ ...base, ...overrides })[key]);
+const paths = (overrides: Record<string, unknown>) => read(overrides).problems.filter((p) => p.severity === "error").map((p) => p.path);
+
+describe("site stack settings", () => {
+  it("reads a complete site", () => {
+    const { settings, problems } = read();
+    assert.deepEqual(problems, []);
+    assert.equal(settings?.tunnel.cloud, "tencent");
+    assert.equal(settings?.router.host, "192.0.2.1");
+  });
+
+  it("names each missing section by its config key", () => {
+    const { problems } = readSiteSettings(() => undefined);
+    assert.deepEqual(problems.map((p) => p.path), ["ros-vpc-ipsec:tunnel", "ros-vpc-ipsec:cloud", "ros-vpc-ipsec:router"]);
+  });
+
+  it("names a bad spec field by its full config key", () => {
+    assert.deepEqual(paths({ "ros-vpc-ipsec:tunnel": { ...tunnel, ike: { dhGroup: 24 } } }), ["ros-vpc-ipsec:tunnel.ike.dhGroup"]);
+  });
+
+  it("refuses a pre-shared key in the plain tunnel config, pointing at config set --secret", () => {
+    const { problems } = read({ "ros-vpc-ipsec:tunnel": { ...tunnel, preSharedKey: "plain-text-key-1234" } });
+    const found = problems.find((p) => p.path === "ros-vpc-ipsec:tunnel.preSharedKey");
+    assert.match(found?.hint ?? "", /pulumi config set --secret ros-vpc-ipsec:preSharedKey/);
+    assert.ok(!JSON.stringify(problems).includes("plain-text-key-1234"));
+  });
+
+  it("checks the spec against the cloud the stack uses", () => {
+    assert.deepEqual(paths({ "ros-vpc-ipsec:cloud": { provider: "alicloud", vpcId: "vpc-1", routeTableId: "vtb-1", gateway: { bandwidthMbps: 10 } }, "ros-vpc-ipsec:tunnel": { ...tunnel, ike: { dhGroup: 19 } } }), [
+      "ros-vpc-ipsec:tunnel.ike.dhGroup",
+    ]);
+  });
+
+  it("needs a gateway to create or an existing one, not both", () => {
+    assert.deepEqual(paths({ "ros-vpc-ipsec:cloud": { provider: "tencent", vpcId: "vpc-1" } }), ["ros-vpc-ipsec:cloud.gateway"]);
+    assert.deepEqual(paths({ "ros-vpc-ipsec:cloud": { provider: "tencent", vpcId: "vpc-1", gateway: { bandwidthMbps: 5 }, existingGatewayId: "vpngw-1" } }), [
+      "ros-vpc-ipsec:cloud.existingGatewayId",
+    ]);
+  });
+
+  it("names unknown and mistyped settings", () => {
+    assert.deepEqual(paths({ "ros-vpc-ipsec:router": { host: "192.0.2.1", prot: 8729 } }), ["ros-vpc-ipsec:router.prot"]);
+    assert.deepEqual(paths({ "ros-vpc-ipsec:router": { host: "192.0.2.1", port: "8729" } }), ["ros-vpc-ipsec:router.port"]);
+    assert.deepEqual(paths({ "ros-vpc-ipsec:cloud": { provider: "aws", vpcId: "vpc-1", gateway: { bandwidthMbps: 5 } } }), ["ros-vpc-ipsec:cloud.provider"]);
+  });
+
+  it("refuses a tunnel.cloud that contradicts cloud.provider", () => {
+    assert.deepEqual(paths({ "ros-vpc-ipsec:tunnel": { ...tunnel, cloud: "alicloud" } }), ["ros-vpc-ipsec:tunnel.cloud"]);
+  });
+});
