@@ -79,3 +79,30 @@ function subnetsAgree(a: string[], b: string[]): boolean {
   if (a.includes(ANY) || b.includes(ANY)) return true;
   return a.length === b.length && a.every((x) => b.includes(x));
 }
+
+/** Where one end's actual settings differ from what the spec renders for that same end. */
+export function sameEndDifferences(expected: EndView, actual: EndView): Array<{ path: string; expected: unknown; actual: unknown }> {
+  const out: Array<{ path: string; expected: unknown; actual: unknown }> = [];
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  // Lists compare as sets: RouterOS reorders them, and order does not change what an end accepts.
+  const sets = (a: unknown, b: unknown) =>
+    Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v: unknown) => b.includes(v));
+  const check = (path: string, e: unknown, a: unknown, equal: (a: unknown, b: unknown) => boolean = same) => {
+    if (e !== undefined && a !== undefined && !equal(e, a)) out.push({ path, expected: e, actual: a });
+  };
+  check("ike.version", expected.ikeVersion, actual.ikeVersion);
+  check("ike.exchangeMode", expected.exchangeMode, actual.exchangeMode);
+  for (const field of ["encryption", "integrity", "dhGroup"] as const) check(`ike.${field}`, expected.ike[field], actual.ike[field], sets);
+  check("ike.lifetime", expected.ike.lifetime, actual.ike.lifetime);
+  for (const field of ["encryption", "integrity", "pfsGroup"] as const) check(`ipsec.${field}`, expected.ipsec[field], actual.ipsec[field], sets);
+  check("ipsec.lifetime", expected.ipsec.lifetime, actual.ipsec.lifetime);
+  if (expected.preSharedKey !== undefined && actual.preSharedKey !== undefined && expected.preSharedKey !== actual.preSharedKey) {
+    out.push({ path: "preSharedKey", expected: "<hidden>", actual: "<hidden>" });
+  }
+  check("identities.local", expected.localId, actual.localId);
+  check("identities.remote", expected.remoteId, actual.remoteId);
+  check("localSubnets", expected.localSubnets, actual.localSubnets, sets);
+  check("remoteSubnets", expected.remoteSubnets, actual.remoteSubnets, sets);
+  check("peerAddress", expected.peerAddress, actual.peerAddress);
+  return out;
+}

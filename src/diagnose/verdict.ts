@@ -1,0 +1,256 @@
+// doctor's verdict: the logs of both ends (catalog findings), both ends' actual settings compared with each other
+// and with the spec, and the router's own checks (rows, NAT bypass order, FastTrack) → one ranked answer.
+// Pure; no I/O: src/routeros/evidence.ts and src/tencent/evidence.ts gather what it reads.
+import type { TunnelStatus } from "../routeros/device";
+import type { EndMismatch, EndView } from "../spec/ends";
+import { sameEndDifferences, compareEnds } from "../spec/ends";
+import type { TunnelSpec } from "../spec/types";
+import { classInfo, CLASSES } from "./classes";
+import { where } from "./fields";
+import { diagnose } from "./match";
+import type { Finding, MismatchClass, SpecField } from "./types";
+
+export interface RouterEvidence {
+  /** "host:port" of the API. */
+  endpoint: string;
+  version: string;
+  /** The tunnel's peer/profile/identity/proposal/policies as the router has them; undefined when there is no peer. */
+  view?: EndView;
+  status: TunnelStatus;
+  /** Rows the spec wants that the router lacks, in words ("peer to_tencent"). */
+  missing: string[];
+  natBypass: "above-masquerade" | "below-masquerade" | "missing" | "not-wanted";
+  /** A fasttrack rule exists in forward, and whether the tunnel's traffic is kept out of it. */
+  fastTrack: { rule: boolean; bypassed: boolean };
+  log: Array<{ time?: string; topics: string; message: string }>;
+}
+
+export interface CloudEvidence {
+  platform: "tencent" | "alicloud";
+  connectionId?: string;
+  state?: string;
+  /** Tencent NetStatus (AVAILABLE = tunnel up) or Alibaba's connection status. */
+  netStatus?: string;
+  view?: EndView;
+  gatewayIp?: string;
+  customerGatewayIp?: string;
+  /** The cloud gateway's log lines, as the user gave them. */
+  log: string[];
+}
+
+export interface Cause {
+  class: MismatchClass | "router-rows" | "nat-bypass";
+  title: string;
+  fields: string[];
+  cause: string;
+  fix: string;
+  /** Where it shows: log lines, settings the two ends disagree on, the router's own checks. */
+  evidence: string[];
+  notes: string[];
+  /**
+   * "confirmed": logs and settings agree; "settings": the ends differ though no log says it; "logs": only logs;
+   * "router": the router's own checks; "unlikely": a log suspicion the settings rule out.
+   */
+  basis: "confirmed" | "settings" | "logs" | "router" | "unlikely";
+}
+
+export interface Verdict {
+  tunnel: string;
+  healthy: boolean;
+  summary: string;
+  causes: Cause[];
+  /** Router versus cloud, field by field. */
+  settings: EndMismatch[];
+  /** Each end versus the spec. */
+  specDifferences: Array<{ end: "router" | "cloud"; path: string; expected: unknown; actual: unknown }>;
+  warnings: string[];
+}
+
+export interface Expected {
+  router?: EndView;
+  cloud?: EndView;
+}
+
+export function verdict(spec: TunnelSpec, router: RouterEvidence | undefined, cloud: CloudEvidence | undefined, expected: Expected = {}): Verdict {
+  const gatewayIp = cloud?.gatewayIp ?? spec.cloudGatewayIp;
+  const settings = router?.view && cloud?.view ? compareEnds(router.view, cloud.view, { routerPublicIp: spec.routerPublicIp, gatewayIp }) : [];
+  const specDifferences = [
+    ...(router?.view && expected.router ? sameEndDifferences(expected.router, router.view).map((d) => ({ end: "router" as const, ...d })) : []),
+    ...(cloud?.view && expected.cloud ? sameEndDifferences(expected.cloud, cloud.view).map((d) => ({ end: "cloud" as const, ...d })) : []),
+  ];
+  const routerLog = router ? sinceLastEstablished(router.log, (l) => l.message) : [];
+  const cloudLog = cloud ? sinceLastEstablished(cloud.log, (l) => l) : [];
+  const findings = diagnose([
+    ...(routerLog.length > 0 ? [{ log: routerLog, dialect: "routeros" as const }] : []),
+    ...(cloudLog.length > 0 ? [{ log: cloudLog }] : []),
+  ]);
+  const compared = router?.view && cloud?.view ? comparedFields(router.view, cloud.view) : new Set<string>();
+  const merged = merge(findings, settings.filter((m) => m.severity === "error"), compared).map((c) => behindNat(c, router));
+  const causes = [...merged, ...routerCauses(spec, router)].sort(
+    (a, b) => RANK[a.basis] - RANK[b.basis],
+  );
+  const warnings = [
+    ...settings.filter((m) => m.severity === "warning").map((m) => `${m.path}: router ${show(m.router)}, cloud ${show(m.cloud)} (fails only under a strict proposal check or at rekey)`),
+    ...(router?.fastTrack.rule && !router.fastTrack.bypassed
+      ? ["a FastTrack rule is active and the tunnel's traffic is not kept out of it: established flows may skip IPsec (set router.fastTrackBypass)"]
+      : []),
+  ];
+  const established = router?.status.peerState === "established" && router.status.installedSas > 0;
+  const phase2Up = router?.status.policies.every((p) => p.ph2State === "established") ?? false;
+  const cloudUp = cloud?.netStatus === undefined || /^(AVAILABLE|ipsec_sa_established)$/i.test(cloud.netStatus);
+  const healthy = established && phase2Up && cloudUp && causes.length === 0;
+  return {
+    tunnel: spec.name,
+    healthy,
+    summary: summarize(healthy, router, cloud, causes),
+    causes: causes.length > 0 || healthy ? causes : [silent(router, cloud)],
+    settings,
+    specDifferences,
+    warnings,
+  };
+}
+
+/** A line that records a successful negotiation, in any of the three dialects. */
+const ESTABLISHED = /ISAKMP-SA established|IPsec-SA established|IKE_SA \S+\[\d+\] established|CHILD_SA \S+\{\d+\} established|ph2 .*established|SA_ESTABLISH_SUCC/;
+
+/** The lines after the last successful negotiation: what went wrong since the tunnel last came up. */
+export function sinceLastEstablished<T>(lines: readonly T[], text: (line: T) => string): T[] {
+  let last = -1;
+  lines.forEach((line, i) => {
+    if (ESTABLISHED.test(text(line))) last = i;
+  });
+  return lines.slice(last + 1);
+}
+
+const CLASS_OF_FIELD: Record<string, MismatchClass> = Object.fromEntries(
+  CLASSES.filter((c) => !c.generic && c.id !== "router-behind-nat").flatMap((c) => c.fields.map((f) => [f, c.id])),
+);
+
+/** The fields both ends' settings show (so agreement on them rules a log's suspicion out). */
+function comparedFields(router: EndView, cloud: EndView): Set<string> {
+  const fields = ["ike.version", "ike.encryption", "ike.integrity", "ike.dhGroup", "ipsec.encryption", "ipsec.integrity", "ipsec.pfsGroup", "siteCidrs", "cloudCidrs"];
+  // Under IKEv1 the modes are compared; under IKEv2 on both ends there is no exchange mode to disagree on.
+  if (router.ikeVersion === cloud.ikeVersion) fields.push("ike.exchangeMode");
+  if (router.preSharedKey !== undefined && cloud.preSharedKey !== undefined) fields.push("preSharedKey");
+  if (router.localId !== undefined && cloud.remoteId !== undefined) fields.push("identities.router");
+  if (router.remoteId !== undefined && cloud.localId !== undefined) fields.push("identities.cloud");
+  return new Set(fields);
+}
+
+/**
+ * Log findings and settings mismatches joined by spec field: both = confirmed. A log finding whose fields the two
+ * ends' settings show to agree is ruled out ("unlikely"): an ambiguous line then yields to the next explanation.
+ */
+function merge(findings: readonly Finding[], mismatches: EndMismatch[], compared: ReadonlySet<string>): Cause[] {
+  const causes: Cause[] = [];
+  const used = new Set<EndMismatch>();
+  for (const finding of findings) {
+    const matching = mismatches.filter((m) => finding.fields.includes(m.path as SpecField));
+    matching.forEach((m) => used.add(m));
+    causes.push({
+      class: finding.class,
+      title: finding.title,
+      fields: [...finding.fields],
+      cause: finding.cause,
+      fix: finding.fix,
+      evidence: [...finding.captured.map((c) => c.summary), ...matching.map(describe), ...finding.evidence.map((e) => `${e.dialect}: ${e.line.trim()}`)],
+      notes: [...finding.notes, ...(ruledOut(finding, matching, compared) ? [`both ends' settings agree on ${finding.fields.join(", ")}, so this is unlikely`] : [])],
+      basis: matching.length > 0 ? "confirmed" : ruledOut(finding, matching, compared) ? "unlikely" : "logs",
+    });
+  }
+  for (const mismatch of mismatches.filter((m) => !used.has(m))) {
+    const id = CLASS_OF_FIELD[mismatch.path];
+    const info = id ? classInfo(id) : undefined;
+    causes.push({
+      class: id ?? "peer-not-answering",
+      title: info?.title ?? `${mismatch.path} differs`,
+      fields: [mismatch.path],
+      cause: info?.cause ?? `The two ends are configured with different ${mismatch.path}.`,
+      fix: info ? info.fix : `Make ${mismatch.path} the same on both ends.`,
+      evidence: [describe(mismatch)],
+      notes: info?.notes ? [...info.notes] : [],
+      basis: "settings",
+    });
+  }
+  return causes;
+}
+
+/** Confirmed causes first, then what the settings show, then the router's own checks, then what only logs show. */
+const RANK: Record<Cause["basis"], number> = { confirmed: 0, settings: 1, router: 2, logs: 3, unlikely: 4 };
+
+const ruledOut = (finding: Finding, matching: EndMismatch[], compared: ReadonlySet<string>): boolean =>
+  matching.length === 0 && finding.fields.length > 0 && finding.fields.every((f) => compared.has(f));
+
+/**
+ * An identity mismatch while the router presents an automatic id: behind NAT "auto" is the router's private address,
+ * not the public one the cloud expects. (With an explicit my-id, as the spec renders it, this cannot happen.)
+ */
+function behindNat(cause: Cause, router: RouterEvidence | undefined): Cause {
+  if (cause.class !== "identity" || (router?.view?.localId ?? "auto") !== "auto") return cause;
+  const info = classInfo("router-behind-nat");
+  return {
+    ...cause,
+    class: info.id,
+    title: info.title,
+    fields: [...info.fields],
+    cause: `${info.cause} The router's my-id is auto, which is its own (private) address behind NAT.`,
+    fix: `${info.fix} With ros-vpc-ipsec: \`pulumi up --refresh\` sets my-id back to the spec's explicit identity.`,
+    evidence: ["router: /ip ipsec identity my-id=auto", ...cause.evidence],
+  };
+}
+
+function routerCauses(spec: TunnelSpec, router: RouterEvidence | undefined): Cause[] {
+  if (!router) return [];
+  const causes: Cause[] = [];
+  if (router.missing.length > 0) {
+    causes.push({
+      class: "router-rows",
+      title: "the router lacks part of the tunnel",
+      fields: [],
+      cause: `The router is missing: ${router.missing.join(", ")}.`,
+      fix: "Run `pulumi up --refresh` for the site stack: it re-creates the missing rows.",
+      evidence: router.missing.map((m) => `router: no ${m}`),
+      notes: [],
+      basis: "router",
+    });
+  }
+  if (spec.router.natBypass && (router.natBypass === "missing" || router.natBypass === "below-masquerade")) {
+    causes.push({
+      class: "nat-bypass",
+      title: "NAT bypass not in effect",
+      fields: ["router.natBypass"],
+      cause:
+        router.natBypass === "missing"
+          ? "No srcnat accept rule keeps tunnel traffic from being masqueraded: packets leave with the router's public address and match no IPsec policy."
+          : "The srcnat accept rule for the tunnel sits below a masquerade/src-nat rule, so tunnel traffic is NATed first.",
+      fix: `Move the accept rule above masquerade (${where("router.natBypass")}); \`pulumi up --refresh\` does it.`,
+      evidence: [`router: NAT bypass ${router.natBypass}`],
+      notes: [],
+      basis: "router",
+    });
+  }
+  return causes;
+}
+
+function silent(router: RouterEvidence | undefined, cloud: CloudEvidence | undefined): Cause {
+  const info = classInfo("peer-not-answering");
+  return {
+    class: "peer-not-answering",
+    title: "down, and neither the logs nor the settings say why",
+    fields: [...info.fields],
+    cause: `${info.cause} The two ends' settings agree${cloud?.log.length ? "" : " (no cloud log was given: pass --cloud-log for more)"}.`,
+    fix: info.fix,
+    evidence: [`router peer: ${router?.status.peerState ?? "not read"}`, `cloud: ${cloud?.netStatus ?? "not read"}`],
+    notes: [...(info.notes ?? [])],
+    basis: "settings",
+  };
+}
+
+function summarize(healthy: boolean, router: RouterEvidence | undefined, cloud: CloudEvidence | undefined, causes: Cause[]): string {
+  if (healthy) return `UP: the peer is established with ${router?.status.installedSas ?? 0} SAs${cloud?.netStatus ? ` and the cloud reports ${cloud.netStatus}` : ""}`;
+  const first = causes[0];
+  return first ? `DOWN: ${first.title}${first.fields.length ? ` (${first.fields.join(", ")})` : ""}` : "DOWN: no cause found";
+}
+
+const show = (value: unknown): string => (Array.isArray(value) ? value.join(",") : String(value));
+const describe = (m: EndMismatch): string => `settings: ${m.path}: router ${show(m.router)}, cloud ${show(m.cloud)}`;

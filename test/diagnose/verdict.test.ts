@@ -1,0 +1,78 @@
+// The pure verdict: how logs, both ends' settings and the router's checks combine into one answer.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { sinceLastEstablished, verdict, type CloudEvidence, type RouterEvidence } from "../../src/diagnose/verdict";
+import { routerOsEndView } from "../../src/routeros/readback";
+import { renderRouterOsRows } from "../../src/routeros/render";
+import { createVpnConnectionRequest } from "../../src/tencent/dialect";
+import { tencentEndView } from "../../src/tencent/readback";
+import { exampleSpec } from "../helpers/specs";
+
+const spec = exampleSpec("secure");
+const GW = spec.cloudGatewayIp!;
+const rows = renderRouterOsRows(spec);
+const routerView = () => routerOsEndView({ profile: rows.profile[0], proposal: rows.proposal[0], peer: rows.peer[0], identity: rows.identity[0], policies: rows.policy });
+const cloudView = () => {
+  const request = createVpnConnectionRequest(spec, { vpcId: "vpc-1", vpnGatewayId: "vpngw-1", customerGatewayId: "cgw-1" }, GW);
+  return tencentEndView({ ...request, SecurityPolicyDatabaseSet: request.SecurityPolicyDatabases }, spec.routerPublicIp);
+};
+const up = { peerState: "established", installedSas: 2, policies: [{ src: "192.168.1.0/24", dst: "10.100.1.0/24", ph2State: "established", active: true, invalid: false }] };
+const down = { peerState: "down", installedSas: 0, policies: [{ src: "192.168.1.0/24", dst: "10.100.1.0/24", ph2State: "no-phase2", active: false, invalid: false }] };
+const router = (extra: Partial<RouterEvidence> = {}): RouterEvidence => ({
+  endpoint: "192.0.2.1:8729",
+  version: "7.16",
+  view: routerView(),
+  status: up,
+  missing: [],
+  natBypass: "above-masquerade",
+  fastTrack: { rule: true, bypassed: false },
+  log: [],
+  ...extra,
+});
+const cloud = (extra: Partial<CloudEvidence> = {}): CloudEvidence => ({ platform: "tencent", netStatus: "AVAILABLE", view: cloudView(), gatewayIp: GW, log: [], ...extra });
+
+describe("verdict", () => {
+  it("is healthy when the peer is up, phase 2 is up, the cloud says AVAILABLE and nothing disagrees", () => {
+    const v = verdict(spec, router(), cloud());
+    assert.equal(v.healthy, true);
+    assert.deepEqual(v.causes, []);
+    assert.match(v.warnings.join(), /FastTrack rule is active/);
+  });
+
+  it("names a field the two ends disagree on even when no log says anything", () => {
+    const view = routerView();
+    view.ike.dhGroup = [2];
+    const v = verdict(spec, router({ view, status: down }), cloud({ netStatus: "UNAVAILABLE" }));
+    assert.equal(v.healthy, false);
+    assert.deepEqual([v.causes[0]?.class, v.causes[0]?.basis, v.causes[0]?.fields], ["dh-group", "settings", ["ike.dhGroup"]]);
+    assert.deepEqual(v.settings.map((m) => m.path), ["ike.dhGroup"]);
+  });
+
+  it("confirms a log finding the settings agree with, and rules out one they contradict", () => {
+    const view = routerView();
+    view.ike.dhGroup = [2];
+    const log = ["12[IKE] received KE type 2,expected 14", "13[IKE] no IKE config found for 1.2.3.4...5.6.7.8, sending NO_PROPOSAL_CHOSEN"];
+    const v = verdict(spec, router({ view, status: down }), cloud({ netStatus: "UNAVAILABLE", log }));
+    assert.equal(v.causes[0]?.class, "dh-group");
+    assert.equal(v.causes[0]?.basis, "confirmed");
+    const version = v.causes.find((c) => c.class === "ike-version");
+    assert.equal(version?.basis, "unlikely", "both ends run IKEv2: a version mismatch is ruled out");
+  });
+
+  it("reports a NAT bypass that is missing or below masquerade", () => {
+    const v = verdict(spec, router({ natBypass: "below-masquerade", status: down }), cloud());
+    assert.ok(v.causes.some((c) => c.class === "nat-bypass" && /below a masquerade/.test(c.cause)));
+  });
+
+  it("says so when it is down and nothing explains it", () => {
+    const v = verdict(spec, router({ status: down }), cloud({ netStatus: "UNAVAILABLE" }));
+    assert.equal(v.causes[0]?.class, "peer-not-answering");
+    assert.match(v.causes[0]?.cause ?? "", /no cloud log was given/);
+  });
+
+  it("reads only what happened since the tunnel was last established", () => {
+    const lines = ["old failure", "13[IKE] CHILD_SA to_tencent{1} established with SPIs", "new failure"];
+    assert.deepEqual(sinceLastEstablished(lines, (l) => l), ["new failure"]);
+    assert.deepEqual(sinceLastEstablished(["only failures"], (l) => l), ["only failures"]);
+  });
+});

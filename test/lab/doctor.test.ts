@@ -1,0 +1,138 @@
+// ros-vpc-ipsec doctor and status against the lab: a healthy tunnel exits 0; each mismatch class, induced at one end,
+// is named with its spec field from both ends' logs and settings.
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { writeWorkspace } from "../../scripts/lab";
+import type { NegotiateOptions } from "../helpers/lab";
+import { asPulumiConfig, startLab, type Lab } from "../helpers/lab";
+import { runCli } from "../helpers/cli";
+import { startMiniEngine, type MiniEngine } from "../helpers/mini-engine";
+
+const FAST = { "ros-vpc-ipsec:tencentBackoffInitialMs": "20", "ros-vpc-ipsec:tencentBackoffMaxMs": "200" };
+const program = () => (require("../../src/program") as () => Promise<Record<string, unknown>>)();
+
+interface Verdict {
+  healthy: boolean;
+  summary: string;
+  causes: Array<{ class: string; fields: string[]; basis: string; evidence: string[] }>;
+}
+
+describe("doctor and status against the lab", () => {
+  let lab: Lab;
+  let engine: MiniEngine;
+  let dir: string;
+  let stackFile: string;
+  let config: Record<string, unknown>;
+
+  const repair = async () => {
+    lab.watch();
+    await engine.refresh();
+    await engine.up(program);
+    lab.unwatch();
+    assert.equal(lab.negotiate()?.established, true, "the lab did not come back up");
+  };
+
+  /** Runs doctor with the cloud log lines written since `from`. */
+  const doctor = async (from: number, extra: string[] = []): Promise<{ code: number; verdict: Verdict; stdout: string }> => {
+    const cloudLog = join(dir, `cloud-${Date.now()}.log`);
+    writeFileSync(cloudLog, existsSync(lab.cloudLogFile) ? readFileSync(lab.cloudLogFile, "utf8").slice(from) : "");
+    const run = await runCli(["doctor", "--stack-file", stackFile, "--cloud-log", cloudLog, "--json", ...extra]);
+    assert.notEqual(run.code, 2, run.stderr);
+    return { code: run.code, verdict: JSON.parse(run.stdout) as Verdict, stdout: run.stdout };
+  };
+  const cloudLogSize = () => (existsSync(lab.cloudLogFile) ? readFileSync(lab.cloudLogFile, "utf8").length : 0);
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), "rvi-doctor-"));
+    lab = await startLab({ dir, router: { sensitivePolicy: true } });
+    config = { ...lab.config, ...FAST };
+    engine = await startMiniEngine({ cwd: process.cwd(), config: asPulumiConfig(config) });
+    writeWorkspace(dir, config);
+    stackFile = join(dir, "stacks", "Pulumi.lab.yaml");
+    lab.watch();
+    await engine.up(program);
+    lab.unwatch();
+  });
+  after(async () => {
+    lab.unwatch();
+    await engine.stop();
+    await lab.stop();
+  });
+
+  it("a healthy tunnel: doctor exits 0 and says UP", async () => {
+    const { code, verdict } = await doctor(cloudLogSize());
+    assert.equal(code, 0, JSON.stringify(verdict.causes));
+    assert.equal(verdict.healthy, true);
+    assert.match(verdict.summary, /^UP: the peer is established with 2 SAs and the cloud reports AVAILABLE/);
+  });
+
+  it("status prints both ends at a glance and exits 0", async () => {
+    const run = await runCli(["status", "--stack-file", stackFile]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^tunnel to_tencent\nend\s+state\s+uptime\s+SAs\s+rx bytes\s+tx bytes\nrouter\s+established\s+\S+\s+2\s+\d+\s+\d+\ncloud\s+AVAILABLE/);
+    assert.match(run.stdout, /policy 192\.168\.1\.0\/24 → 10\.100\.1\.0\/24: established/);
+  });
+
+  const mine = (r: Record<string, string>) => r.name === "to_tencent" || r.comment === "ros-vpc-ipsec:to_tencent";
+  const edit = (menu: string, fields: Record<string, string>) => lab.router.update(menu, lab.router.rows(menu).find(mine)![".id"]!, fields);
+
+  const CASES: Array<[lab: string, expected: { class: string; field?: string }, inject: () => NegotiateOptions | void]> = [
+    ["psk", { class: "psk", field: "preSharedKey" }, () => edit("/ip/ipsec/identity", { secret: "not-the-cloud-key-1234" })],
+    ["ike-version", { class: "ike-version", field: "ike.version" }, () => edit("/ip/ipsec/peer", { "exchange-mode": "main" })],
+    ["identity", { class: "identity", field: "identities.router" }, () => edit("/ip/ipsec/identity", { "my-id": "fqdn:someone-else.example.com" })],
+    ["ike-algorithm", { class: "ike-algorithm", field: "ike.encryption" }, () => edit("/ip/ipsec/profile", { "enc-algorithm": "aes-128" })],
+    ["dh-group", { class: "dh-group", field: "ike.dhGroup" }, () => edit("/ip/ipsec/profile", { "dh-group": "modp1024" })],
+    ["ipsec-algorithm", { class: "ipsec-algorithm", field: "ipsec.integrity" }, () => edit("/ip/ipsec/proposal", { "auth-algorithms": "sha1" })],
+    ["traffic-selectors", { class: "traffic-selectors", field: "cloudCidrs" }, () => edit("/ip/ipsec/policy", { "dst-address": "10.100.2.0/24" })],
+    ["pfs-group (at rekey)", { class: "pfs-group", field: "ipsec.pfsGroup" }, () => (edit("/ip/ipsec/proposal", { "pfs-group": "modp3072" }), { scenario: { rekey: true } })],
+    ["wrong peer address", { class: "peer-not-answering", field: "cloudGatewayIp" }, () => edit("/ip/ipsec/peer", { address: "203.0.113.250" })],
+    ["customer-gateway-ip", { class: "customer-gateway-ip", field: "routerPublicIp" }, () => ({ routerPublicAddress: "198.51.100.99" })],
+    ["peer-not-answering", { class: "peer-not-answering" }, () => ({ scenario: { blocked: true } })],
+    [
+      "router-behind-nat",
+      { class: "router-behind-nat", field: "identities.router" },
+      () => (edit("/ip/ipsec/identity", { "my-id": "auto" }), { scenario: { routerBehindNat: "masquerade" }, routerAddress: "192.168.100.2", routerPublicAddress: "198.51.100.2" }),
+    ],
+  ];
+
+  for (const [name, expected, inject] of CASES) {
+    it(`names ${name} with its field, and exits 1`, async () => {
+      const from = cloudLogSize();
+      try {
+        const result = lab.negotiate(inject() ?? {});
+        assert.equal(result?.established && !result.failsOnlyWhen, false);
+        const { code, verdict } = await doctor(from);
+        assert.equal(code, 1);
+        const first = verdict.causes[0]!;
+        assert.equal(first.class, expected.class, `${verdict.summary}\n${JSON.stringify(verdict.causes, null, 1).slice(0, 1500)}`);
+        if (expected.field) assert.ok(first.fields.includes(expected.field), `${expected.field} not in ${first.fields.join(", ")}`);
+      } finally {
+        await repair();
+      }
+    });
+  }
+
+  it("prints a verdict a person can act on: the cause, the evidence and the fix", async () => {
+    const from = cloudLogSize();
+    edit("/ip/ipsec/profile", { "dh-group": "modp1024" });
+    lab.negotiate();
+    const cloudLog = join(dir, "text.log");
+    writeFileSync(cloudLog, readFileSync(lab.cloudLogFile, "utf8").slice(from));
+    const run = await runCli(["doctor", "--stack-file", stackFile, "--cloud-log", cloudLog]);
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /^ros-vpc-ipsec doctor: tunnel to_tencent: DOWN: phase-1 DH group mismatch \(ike\.dhGroup\)/);
+    assert.match(run.stdout, /settings: ike\.dhGroup: router 2, cloud 14/);
+    assert.match(run.stdout, /Fix: .*dh-group.*DhGroupName/);
+    assert.match(run.stdout, /Differences from the spec[\s\S]*router: ike\.dhGroup: spec 14, actual 2/);
+    await repair();
+  });
+
+  it("exits 2 and says what is missing when it cannot look", async () => {
+    const run = await runCli(["doctor", "--stack-file", stackFile, "--router-password-env", "NO_SUCH_VARIABLE_SET", "--router-port", "1"]);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /cannot reach the RouterOS API at 127\.0\.0\.1:1/);
+  });
+});
