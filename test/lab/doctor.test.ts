@@ -130,6 +130,46 @@ describe("doctor and status against the lab", () => {
     await repair();
   });
 
+  describe("an IKEv1 tunnel", () => {
+    before(async () => {
+      config = { ...config, "ros-vpc-ipsec:tunnel": { ...(config["ros-vpc-ipsec:tunnel"] as object), ike: { version: "ikev1", exchangeMode: "main" } } };
+      require("@pulumi/pulumi").runtime.setAllConfig(asPulumiConfig(config));
+      writeWorkspace(dir, config);
+      lab.watch();
+      await engine.up(program);
+      lab.unwatch();
+      assert.equal(lab.negotiate()?.established, true);
+    });
+
+    it("names an exchange-mode mismatch (the aggressive router initiates)", async () => {
+      const from = cloudLogSize();
+      try {
+        edit("/ip/ipsec/peer", { "exchange-mode": "aggressive" });
+        assert.equal(lab.negotiate({ scenario: { initiator: "router" } })?.mismatch, "exchange-mode");
+        const { code, verdict } = await doctor(from);
+        assert.equal(code, 1);
+        assert.deepEqual([verdict.causes[0]?.class, verdict.causes[0]?.fields], ["exchange-mode", ["ike.exchangeMode"]]);
+      } finally {
+        await repair();
+      }
+    });
+
+    it("names a lifetime the responding router refuses under proposal-check=strict", async () => {
+      const from = cloudLogSize();
+      try {
+        edit("/ip/ipsec/proposal", { lifetime: "30m" });
+        edit("/ip/ipsec/profile", { "proposal-check": "strict" });
+        assert.equal(lab.negotiate({ scenario: { initiator: "cloud" } })?.mismatch, "lifetime");
+        const { code, verdict } = await doctor(from);
+        assert.equal(code, 1);
+        assert.equal(verdict.causes[0]?.class, "lifetime", JSON.stringify(verdict.causes.map((c) => [c.class, c.basis])));
+        assert.ok(verdict.causes[0]?.fields.includes("ipsec.lifetime"));
+      } finally {
+        await repair();
+      }
+    });
+  });
+
   it("exits 2 and says what is missing when it cannot look", async () => {
     const run = await runCli(["doctor", "--stack-file", stackFile, "--router-password-env", "NO_SUCH_VARIABLE_SET", "--router-port", "1"]);
     assert.equal(run.code, 2);
