@@ -43,6 +43,8 @@ export function renderRouterOsRows(spec: TunnelSpec, options: RenderOptions = {}
         "nat-traversal": yesNo(spec.router.natTraversal),
         "dpd-interval": ike.dpd.enabled ? formatDuration(ike.dpd.interval) : "disable-dpd",
         "dpd-maximum-failures": String(Math.max(1, Math.ceil(ike.dpd.timeout / ike.dpd.interval))),
+        // Explicit, so a hand change to strict/exact (which makes lifetimes fail) is drift that refresh repairs.
+        "proposal-check": "obey",
       },
     ],
     proposal: [

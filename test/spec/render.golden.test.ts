@@ -123,6 +123,7 @@ describe("the secure example (examples/secure.yaml)", () => {
         "nat-traversal": "yes",
         "dpd-interval": "10s",
         "dpd-maximum-failures": "3",
+        "proposal-check": "obey",
       },
     );
     assert.equal(rows.peer[0]?.["exchange-mode"], "ike2");
