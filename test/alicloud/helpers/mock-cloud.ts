@@ -2,19 +2,10 @@
 // parent, dependencies and secret-output options, plus canned ids and lookups. Test-only; never reaches a cloud.
 // Call startMockCloud() before loading the code under test (setMocks is process-global; each test file is a process).
 import * as pulumi from "@pulumi/pulumi";
+import { MOCK_ALICLOUD_GATEWAY_IP, startMockEngine, type MockEngine, type Registered } from "../../helpers/mock-engine";
 
-export interface RecordedResource {
-  type: string;
-  name: string;
-  /** As the engine would receive them: a secret input appears as a secret envelope (see isSecretEnvelope). */
-  inputs: Record<string, unknown>;
-  /** Name of the parent resource ("" when none). */
-  parent: string;
-  /** Names of every resource this one waits for (explicit dependsOn and the resources behind its input Outputs). */
-  dependsOn: string[];
-  additionalSecretOutputs: string[];
-  deleteBeforeReplace: boolean;
-}
+export { isSecret as isSecretEnvelope, mockId, revealSecret } from "../../helpers/mock-engine";
+export type RecordedResource = Registered;
 
 /** What the getGateways lookup knows (DescribeVpnGateways), keyed by gateway id. */
 export interface MockGateway {
@@ -27,125 +18,25 @@ export interface MockGateway {
 export interface MockCloud {
   /** Every resource registered so far, in registration order. */
   resources(): RecordedResource[];
-  /** Resources whose name starts with the prefix (a component's children are named from it). */
   named(prefix: string): RecordedResource[];
   one(name: string): RecordedResource;
-  /** Invoke tokens called so far, with their arguments. */
-  invokes: Array<{ token: string; inputs: Record<string, unknown> }>;
+  invokes: MockEngine["invokes"];
 }
 
 /** The public address every mock gateway gets. */
-export const MOCK_GATEWAY_IP = "47.98.10.1";
+export const MOCK_GATEWAY_IP = MOCK_ALICLOUD_GATEWAY_IP;
 
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-
-export function isSecretEnvelope(value: unknown): value is { value: unknown } {
-  return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG;
-}
-
-/** The value inside a secret envelope (fails the test when the value was not secret). */
-export function revealSecret(value: unknown): unknown {
-  if (!isSecretEnvelope(value)) throw new Error(`expected a secret, got ${JSON.stringify(value)}`);
-  return value.value;
-}
-
-/** Ids shaped like Alibaba's, derived from the resource name so assertions can spell them out. */
-export function mockId(type: string, name: string, inputs: Record<string, unknown>): string {
-  const slug = name.replace(/[^a-z0-9]/gi, "").toLowerCase();
-  switch (type) {
-    case "alicloud:vpn/gateway:Gateway":
-      return `vpn-${slug}`;
-    case "alicloud:vpn/customerGateway:CustomerGateway":
-      return `cgw-${slug}`;
-    case "alicloud:vpn/connection:Connection":
-      return `vco-${slug}`;
-    case "alicloud:vpc/routeEntry:RouteEntry":
-      return `${String(inputs.routeTableId)}:vrt-mock:${String(inputs.destinationCidrblock)}:VpnGateway:${String(inputs.nexthopId)}`;
-    case "alicloud:vpn/routeEntry:RouteEntry":
-      return `${String(inputs.vpnGatewayId)}:${String(inputs.nextHop)}:${String(inputs.routeDest)}`;
-    default:
-      return `${slug}-id`;
-  }
-}
-
-/** Outputs the provider computes, as a mock. */
-function computedState(type: string): Record<string, unknown> {
-  if (type === "alicloud:vpn/gateway:Gateway") return { internetIp: MOCK_GATEWAY_IP, status: "active" };
-  if (type === "alicloud:vpn/connection:Connection") return { status: "ike_sa_not_established" };
-  return {};
-}
-
-interface RegisterRequest {
-  getType(): string;
-  getName(): string;
-  getParent(): string;
-  getDependenciesList(): string[];
-  getAdditionalsecretoutputsList(): string[];
-  getDeletebeforereplace(): boolean;
-}
-interface Monitor {
-  registerResource(request: RegisterRequest, callback: unknown): unknown;
-}
-
-const nameOfUrn = (urn: string): string => urn.slice(urn.lastIndexOf("::") + 2);
-
+/** The shared mock engine, answering the Alibaba gateway lookup from `gateways`. */
 export function startMockCloud(gateways: MockGateway[] = []): MockCloud {
-  const inputsByName = new Map<string, { type: string; inputs: Record<string, unknown> }>();
-  const options = new Map<string, Omit<RecordedResource, "inputs" | "type" | "name">>();
-  const order: string[] = [];
-  const invokes: MockCloud["invokes"] = [];
-  void pulumi.runtime.setMocks(
-    {
-      newResource: (args) => {
-        const inputs = args.inputs as Record<string, unknown>;
-        inputsByName.set(args.name, { type: args.type, inputs });
-        order.push(args.name);
-        return { id: mockId(args.type, args.name, inputs), state: { ...inputs, ...computedState(args.type) } };
-      },
-      call: (args) => {
-        const inputs = args.inputs as Record<string, unknown>;
-        invokes.push({ token: args.token, inputs });
-        if (args.token !== "alicloud:vpn/getGateways:getGateways") throw new Error(`unexpected invoke ${args.token}`);
-        const ids = (inputs.ids as string[] | undefined) ?? [];
-        const found = gateways.filter((g) => ids.includes(g.id));
-        return { gateways: found, ids: found.map((g) => g.id), names: found.map((g) => g.id), id: "region" };
-      },
+  const engine = startMockEngine({
+    invoke: (token, inputs) => {
+      if (token !== "alicloud:vpn/getGateways:getGateways") throw new Error(`unexpected invoke ${token}`);
+      const ids = (inputs.ids as string[] | undefined) ?? [];
+      const found = gateways.filter((g) => ids.includes(g.id));
+      return { gateways: found, ids: found.map((g) => g.id), names: found.map((g) => g.id), id: "region" };
     },
-    "ros-vpc-ipsec",
-    "test",
-    false,
-  );
-  // The mock monitor passes only names and inputs to newResource; the options are read off the request here.
-  const settings = require("@pulumi/pulumi/runtime/settings") as { getMonitor(): Monitor };
-  const monitor = settings.getMonitor();
-  const register = monitor.registerResource.bind(monitor);
-  monitor.registerResource = (request, callback) => {
-    options.set(request.getName(), {
-      parent: request.getParent() ? nameOfUrn(request.getParent()) : "",
-      dependsOn: request.getDependenciesList().map(nameOfUrn),
-      additionalSecretOutputs: request.getAdditionalsecretoutputsList(),
-      deleteBeforeReplace: request.getDeletebeforereplace(),
-    });
-    return register(request, callback);
-  };
-
-  const resources = (): RecordedResource[] =>
-    order.map((name) => {
-      const { type, inputs } = inputsByName.get(name)!;
-      const opts = options.get(name) ?? { parent: "", dependsOn: [], additionalSecretOutputs: [], deleteBeforeReplace: false };
-      return { type, name, inputs, ...opts };
-    });
-  return {
-    resources,
-    named: (prefix) => resources().filter((r) => r.name.startsWith(prefix)),
-    one: (name) => {
-      const found = resources().find((r) => r.name === name);
-      if (!found) throw new Error(`no resource named ${name}; registered: ${order.join(", ")}`);
-      return found;
-    },
-    invokes,
-  };
+  });
+  return { resources: engine.all, named: engine.named, one: engine.one, invokes: engine.invokes };
 }
 
 /** An Output's value (the way a test waits for the engine). */
