@@ -115,47 +115,21 @@ function cloudSide(
   spec: Omit<TunnelSpecInput, "preSharedKey"> & { preSharedKey: pulumi.Input<string> },
   parent: pulumi.Resource,
 ): CloudSide {
-  const gatewayName = cloud.gateway?.name;
+  const { vpcId, routeTableId, existingGatewayId, tags, gateway } = cloud;
   if (cloud.provider === "tencent") {
-    if (cloud.routeTableId === undefined) throw new pulumi.RunError(`${name}: cloud.routeTableId is required for Tencent Cloud (the VPC route table that gets the routes toward the site)`);
-    const side = new TencentVpnSide(
-      `${name}-tencent`,
-      {
-        spec,
-        vpcId: cloud.vpcId,
-        routeTableId: cloud.routeTableId,
-        ...(cloud.gateway ? { gateway: { bandwidthMbps: cloud.gateway.bandwidthMbps, ...(gatewayName ? { name: gatewayName } : {}), ...(cloud.gateway.zone ? { zone: cloud.gateway.zone } : {}) } } : {}),
-        ...(cloud.existingGatewayId === undefined ? {} : { existingGatewayId: cloud.existingGatewayId }),
-        ...(cloud.tags ? { tags: cloud.tags } : {}),
-      },
-      { parent },
-    );
-    return {
-      resource: side,
-      gatewayPublicIp: side.gatewayPublicIp,
-      ids: pulumi.all({ gatewayId: side.gatewayId, customerGatewayId: side.customerGatewayId, connectionId: side.connectionId }),
-      status: side.netStatus,
-    };
+    if (routeTableId === undefined) throw new pulumi.RunError(`${name}: cloud.routeTableId is required for Tencent Cloud (the VPC route table that gets the routes toward the site)`);
+    const tencentGateway = gateway && { bandwidthMbps: gateway.bandwidthMbps, name: gateway.name, zone: gateway.zone };
+    const side = new TencentVpnSide(`${name}-tencent`, { spec, vpcId, routeTableId, gateway: tencentGateway, existingGatewayId, tags }, { parent });
+    return { resource: side, gatewayPublicIp: side.gatewayPublicIp, ids: idsOf(side), status: side.netStatus };
   }
+  const alicloudGateway = gateway && { bandwidth: gateway.bandwidthMbps, paymentType: gateway.paymentType, name: gateway.name };
   const side = new AlicloudVpnSide(
     `${name}-alicloud`,
-    {
-      spec,
-      vpcId: cloud.vpcId,
-      ...(cloud.routeTableId === undefined ? {} : { routeTableId: cloud.routeTableId }),
-      ...(cloud.vswitchId === undefined ? {} : { vswitchId: cloud.vswitchId }),
-      ...(cloud.gateway
-        ? { gateway: { bandwidth: cloud.gateway.bandwidthMbps, ...(cloud.gateway.paymentType ? { paymentType: cloud.gateway.paymentType } : {}), ...(gatewayName ? { name: gatewayName } : {}) } }
-        : {}),
-      ...(cloud.existingGatewayId === undefined ? {} : { existingGatewayId: cloud.existingGatewayId }),
-      ...(cloud.tags ? { tags: cloud.tags } : {}),
-    },
+    { spec, vpcId, routeTableId, vswitchId: cloud.vswitchId, gateway: alicloudGateway, existingGatewayId, tags },
     { parent },
   );
-  return {
-    resource: side,
-    gatewayPublicIp: side.gatewayPublicIp,
-    ids: pulumi.all({ gatewayId: side.gatewayId, customerGatewayId: side.customerGatewayId, connectionId: side.connectionId }),
-    status: side.connectionStatus,
-  };
+  return { resource: side, gatewayPublicIp: side.gatewayPublicIp, ids: idsOf(side), status: side.connectionStatus };
 }
+
+const idsOf = (side: { gatewayId: pulumi.Output<string>; customerGatewayId: pulumi.Output<string>; connectionId: pulumi.Output<string> }) =>
+  pulumi.all({ gatewayId: side.gatewayId, customerGatewayId: side.customerGatewayId, connectionId: side.connectionId });
