@@ -44,12 +44,13 @@ describe("customer gateway provider", () => {
     assert.deepEqual(await c.providers.customerGateway.diff(id, outs!, { name: "cgw", ipAddress: "113.87.48.3" }), { changes: false, replaces: [], deleteBeforeReplace: false });
   });
 
-  test("a rename is one ModifyCustomerGatewayAttribute on the same customer gateway", { todo: "the emulator does not model ModifyCustomerGatewayAttribute yet" }, async () => {
+  test("a rename is one ModifyCustomerGatewayAttribute on the same customer gateway", async () => {
     const { id, outs } = await c.providers.customerGateway.create({ name: "before", ipAddress: "113.87.48.5" });
     c.mark();
     const { outs: renamed } = await c.providers.customerGateway.update(id, outs!, { name: "after", ipAddress: "113.87.48.5" });
     assert.equal(c.callsSinceMark()["ModifyCustomerGatewayAttribute"], 1);
     assert.equal(renamed?.name, "after");
+    assert.deepEqual(withAddress("113.87.48.5").map((g) => [g.CustomerGatewayId, g.CustomerGatewayName]), [[id, "after"]]);
   });
 
   test("delete waits out ResourceInUse while the tunnel that used it is still being deleted", async () => {

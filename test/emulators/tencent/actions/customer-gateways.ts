@@ -1,4 +1,5 @@
-// Customer gateway actions: CreateCustomerGateway, DescribeCustomerGateways, DeleteCustomerGateway.
+// Customer gateway actions: CreateCustomerGateway, DescribeCustomerGateways, ModifyCustomerGatewayAttribute,
+// DeleteCustomerGateway.
 // One customer gateway per public IP; in-use gateways cannot be deleted. No HTTP.
 import type { Tag } from "tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_models";
 import { parseIpv4 } from "../cidr";
@@ -75,6 +76,20 @@ export const customerGatewayActions: Record<string, ActionDef> = {
     run: (ctx, p) => {
       const { total, page } = selectPage([...ctx.store.customerGateways.values()], p, customerGatewayListSpec);
       return { CustomerGatewaySet: page.map(customerGatewayView), TotalCount: total };
+    },
+  },
+  // Renames in place (and sets the BGP ASN); the address of a customer gateway cannot be changed.
+  ModifyCustomerGatewayAttribute: {
+    schema: {
+      CustomerGatewayId: { type: "string", required: true, id: "customerGateway" },
+      CustomerGatewayName: { type: "string", required: true, maxChars: 60 },
+      BgpAsn: { type: "integer", min: 1, max: 4294967295, reserved: [139341, 45090, 58835] },
+    },
+    run: (ctx, p) => {
+      const gateway = find.customerGateway(ctx, str(p, "CustomerGatewayId") ?? "");
+      gateway.name = str(p, "CustomerGatewayName") ?? gateway.name;
+      gateway.bgpAsn = num(p, "BgpAsn") ?? gateway.bgpAsn;
+      return {};
     },
   },
   DeleteCustomerGateway: {
