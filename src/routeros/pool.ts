@@ -6,17 +6,23 @@ const sessions = new Map<string, Promise<RouterOsSession>>();
 
 const keyOf = (e: RouterEndpoint): string => JSON.stringify([e.host, e.port, e.user, e.password, e.tls]);
 
-/** An open session to the endpoint, reusing the process's session when it is still alive. */
+/**
+ * An open session to the endpoint, reusing the process's session when it is still alive. Concurrent callers (a
+ * hub's tunnels) share one login: they wait for the same opening and fail with it, and when the session is lost
+ * they share the one replacement, so a router never sees more than one session per process and endpoint.
+ */
 export async function sessionFor(endpoint: RouterEndpoint): Promise<RouterOsSession> {
   const key = keyOf(endpoint);
-  const existing = sessions.get(key);
-  if (existing) {
-    const session = await existing.catch(() => undefined);
-    if (session && !session.closed) return session;
+  for (let existing = sessions.get(key); existing; existing = sessions.get(key)) {
+    const session = await existing;
+    if (!session.closed) return session;
+    if (sessions.get(key) === existing) break; // still the lost one: this caller replaces it
   }
   const opening = RouterOsSession.open(endpoint);
   sessions.set(key, opening);
-  opening.catch(() => sessions.delete(key));
+  opening.catch(() => {
+    if (sessions.get(key) === opening) sessions.delete(key);
+  });
   return opening;
 }
 

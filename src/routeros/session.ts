@@ -1,6 +1,6 @@
 // One RouterOS API session over node-routeros, hardened: TLS by default, timeouts, typed !trap errors, pending
-// commands rejected when the connection drops or the router sends !fatal, concurrent tagged commands.
-// The only file that talks to a router.
+// commands rejected when the connection drops or the router sends !fatal, concurrent tagged commands (at most
+// maxInFlight at once; the rest wait their turn). The only file that talks to a router.
 import type { TLSSocket } from "node:tls";
 import { RouterOsConnectionError, RouterOsTrapError } from "./errors";
 import { queryWords, type Query } from "./query";
@@ -13,9 +13,20 @@ export interface RouterEndpoint {
   user: string;
   password: string;
   tls: RouterTls;
-  /** Per command and for the whole login (default 15 s). */
+  /** Per command and for the whole login (default 15 s). A command's clock starts when it is sent. */
   timeoutMs?: number;
+  /** Commands awaiting their reply at once on this session (default MAX_IN_FLIGHT); further commands queue. */
+  maxInFlight?: number;
 }
+
+/**
+ * How many commands one session keeps outstanding. RouterOS documents no limit; but a 200-tunnel hub issues 3,200
+ * commands, and sent all at once the last would wait on the router for every one before it, long enough on a slow
+ * router to hit the per-command timeout, which drops the shared session and fails every tunnel. Queued here
+ * instead, a command's timeout covers only its own turn. 64 keeps a 20 ms link busy at 3 commands per ms
+ * (docs/benchmarks.md compares bounds).
+ */
+export const MAX_IN_FLIGHT = 64;
 
 export type Row = Record<string, string>;
 
@@ -31,10 +42,15 @@ interface ChannelLike extends NodeJS.EventEmitter {
 
 export class RouterOsSession {
   private pending = new Set<(error: Error) => void>();
+  /** Commands over the maxInFlight bound, in the order they were issued. */
+  private waiting: Array<{ send: () => void; fail: (error: Error) => void }> = [];
+  private inFlight = 0;
   private lost?: RouterOsConnectionError;
   private versionRead?: Promise<string>;
   /** Commands sent on this session (benchmarks and tests count round trips with it). */
   commandsSent = 0;
+  /** The bound for sessions whose endpoint sets none (benchmarks compare bounds through it). */
+  static defaultMaxInFlight = MAX_IN_FLIGHT;
 
   private constructor(
     private readonly api: NodeRouterOsApi,
@@ -77,8 +93,11 @@ export class RouterOsSession {
         if (mismatch) socket.destroy(Object.assign(new Error(mismatch), { code: "PIN_MISMATCH" }));
       });
     }
+    // node-routeros never settles connect() when the router closes the connection (or sends !fatal) during the login.
+    const closedFirst = new Promise<never>((_, reject) => api.once("close", () => reject(session.lost)));
+    closedFirst.catch(() => undefined);
     try {
-      await withTimeout(connecting, timeoutMs, () => new RouterOsConnectionError(`no API login at ${where(endpoint)} within ${timeoutMs} ms`, "timeout"));
+      await withTimeout(Promise.race([connecting, closedFirst]), timeoutMs, () => new RouterOsConnectionError(`no API login at ${where(endpoint)} within ${timeoutMs} ms`, "timeout"));
     } catch (error) {
       api.connector?.destroy();
       throw openError(endpoint, error, socketError);
@@ -99,6 +118,17 @@ export class RouterOsSession {
   /** Sends one command (its own tag) and resolves with its rows; independent calls run concurrently. */
   run(command: string, words: string[] = []): Promise<Row[]> {
     if (this.lost) return Promise.reject(this.lost);
+    if (this.inFlight < this.maxInFlight) return this.send(command, words);
+    return new Promise<Row[]>((resolve, reject) => this.waiting.push({ send: () => this.send(command, words).then(resolve, reject), fail: reject }));
+  }
+
+  private get maxInFlight(): number {
+    return Math.max(1, this.endpoint.maxInFlight ?? RouterOsSession.defaultMaxInFlight);
+  }
+
+  private send(command: string, words: string[]): Promise<Row[]> {
+    if (this.lost) return Promise.reject(this.lost);
+    this.inFlight++;
     const { Channel } = require("node-routeros") as { Channel: new (connector: unknown) => ChannelLike };
     const channel = new Channel(this.api.connector);
     let trap: { message?: string; category?: string } | undefined;
@@ -106,17 +136,23 @@ export class RouterOsSession {
     const timeoutMs = this.endpoint.timeoutMs ?? 15000;
     this.commandsSent++;
     return new Promise<Row[]>((resolve, reject) => {
+      let settled = false;
       const settle = (error?: Error, rows?: Row[]) => {
         clearTimeout(timer);
         this.pending.delete(fail);
+        if (!settled) {
+          settled = true;
+          this.inFlight--;
+          this.sendWaiting();
+        }
         if (error) reject(error);
         else resolve(rows ?? []);
       };
       const fail = (error: Error) => settle(error);
       const timer = setTimeout(() => {
         const error = new RouterOsConnectionError(`${command} got no answer from ${where(this.endpoint)} within ${timeoutMs} ms`, "timeout", command);
+        this.drop(error); // rejects this command too; the stream's state is unknown: a new session is safer than a late answer
         settle(error);
-        this.drop(error); // the stream's state is unknown: a new session is safer than a late answer
       }, timeoutMs);
       this.pending.add(fail);
       channel.write([command, ...words]).then(
@@ -156,10 +192,20 @@ export class RouterOsSession {
     await this.api.close().catch(() => this.api.connector?.destroy());
   }
 
+  /** Hands freed slots to queued commands, oldest first. */
+  private sendWaiting(): void {
+    while (!this.lost && this.inFlight < this.maxInFlight) {
+      const next = this.waiting.shift();
+      if (!next) return;
+      next.send();
+    }
+  }
+
   private drop(error: RouterOsConnectionError): void {
     this.lost ??= error;
     for (const fail of [...this.pending]) fail(error);
     this.pending.clear();
+    for (const queued of this.waiting.splice(0)) queued.fail(error);
   }
 }
 
