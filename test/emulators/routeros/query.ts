@@ -55,11 +55,13 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A malformed stack operation: fewer values than the operator takes. */
+function need(stack: readonly boolean[], n: number): void {
+  if (stack.length < n) throw trap.badQuery();
+}
+
 /** Applies one ?# operator string to the stack. Digits push a copy of the value that many places below the top. */
 function runOps(ops: string, stack: boolean[]): void {
-  const need = (n: number): void => {
-    if (stack.length < n) throw trap.badQuery();
-  };
   let i = 0;
   while (i < ops.length) {
     const c = ops[i]!;
@@ -67,21 +69,21 @@ function runOps(ops: string, stack: boolean[]): void {
       let j = i;
       while (j < ops.length && /\d/.test(ops[j]!)) j++;
       const n = Number(ops.slice(i, j));
-      need(n + 1);
+      need(stack, n + 1);
       stack.push(stack[stack.length - 1 - n]!);
       i = j < ops.length && ops[j] === "." ? j + 1 : j; // "." right after an index does nothing
       continue;
     }
     if (c === "!") {
-      need(1);
+      need(stack, 1);
       stack.push(!stack.pop());
     } else if (c === "&" || c === "|") {
-      need(2);
+      need(stack, 2);
       const b = stack.pop()!;
       const a = stack.pop()!;
       stack.push(c === "&" ? a && b : a || b);
     } else if (c === ".") {
-      need(1);
+      need(stack, 1);
       stack.push(stack[stack.length - 1]!);
     } else {
       throw trap.badQuery();
@@ -91,9 +93,9 @@ function runOps(ops: string, stack: boolean[]): void {
 }
 
 /** Compiles query words to a predicate; throws RosTrap for malformed queries even when no row would be tested. */
-export function compileQuery(words: readonly string[]): (row: PrintedRow) => boolean {
+export function compileQuery(words: readonly string[]): (row: Pick<PrintedRow, "get">) => boolean {
   const steps = words.map(parse);
-  const test = (row: PrintedRow): boolean => {
+  const test = (row: Pick<PrintedRow, "get">): boolean => {
     const stack: boolean[] = [];
     for (const step of steps) {
       const value = step.op === "stack" ? undefined : row.get(step.name);

@@ -55,11 +55,26 @@ export class Router implements RenderContext {
 
   /** The menu's fields that exist on the emulated version, in print order. */
   fields(menu: MenuSpec): FieldSpec[] {
-    return menu.fields.filter((f) => inRange(this.version, f));
+    return this.fieldsOf(menu).list;
   }
 
   field(menu: MenuSpec, name: string): FieldSpec | undefined {
-    return menu.fields.find((f) => f.name === name && inRange(this.version, f));
+    return this.fieldsOf(menu).byName.get(name);
+  }
+
+  // The version never changes, so each menu's fields are worked out once (print renders every row of a table).
+  private readonly fieldCache = new Map<MenuSpec, { list: FieldSpec[]; byName: Map<string, FieldSpec> }>();
+
+  private fieldsOf(menu: MenuSpec): { list: FieldSpec[]; byName: Map<string, FieldSpec> } {
+    let cached = this.fieldCache.get(menu);
+    if (!cached) {
+      const list = menu.fields.filter((f) => inRange(this.version, f));
+      const byName = new Map<string, FieldSpec>();
+      for (const f of list) if (!byName.has(f.name)) byName.set(f.name, f); // the first in-range one, as find() would
+      cached = { list, byName };
+      this.fieldCache.set(menu, cached);
+    }
+    return cached;
   }
 
   /** Every (menu, field) whose `ref` points at `path`, for "in use" checks. */
@@ -122,13 +137,28 @@ export class Router implements RenderContext {
   value(path: string, row: Row, name: string): string | undefined {
     const menu = this.menu(path);
     const spec = this.field(menu, name);
-    if (!spec) return undefined;
+    return spec ? this.valueOf(row, spec) : undefined;
+  }
+
+  private valueOf(row: Row, spec: FieldSpec): string | undefined {
     const computed = spec.computed?.(row, this);
     if (computed !== undefined) return computed;
-    const stored = row.values[name];
+    const stored = row.values[spec.name];
     if (stored === undefined) return spec.default;
     if (spec.type.kind === "ref") return this.row(spec.type.menu, stored)?.values.name ?? stored;
     return stored;
+  }
+
+  /** One field of a row as print shows it (what render() would list under that name), or undefined. */
+  renderField(menu: MenuSpec, row: Row, name: string, showSensitive: boolean): string | undefined {
+    if (name === ".id") return menu.shape === "list" ? row.id : undefined;
+    const spec = this.field(menu, name);
+    if (!spec || (spec.sensitive && !showSensitive)) return undefined;
+    if (spec.shownWhen) {
+      const condition = this.field(menu, spec.shownWhen.field);
+      if (!matches(spec.shownWhen, condition ? this.valueOf(row, condition) : undefined)) return undefined;
+    }
+    return this.valueOf(row, spec);
   }
 
   /** A row as print shows it: [name, value] pairs in table order, .id first on list menus. */
