@@ -211,8 +211,8 @@ function checkGatewayArgs(gateway: AlicloudGatewayArgs): Problem[] {
   }
   if (gateway.name !== undefined) {
     const [min, max] = GATEWAY_NAME_LENGTH;
-    if (typeof gateway.name !== "string" || gateway.name.length < min || gateway.name.length > max || /^https?:\/\//i.test(gateway.name)) {
-      problems.push(error("gateway.name", gateway.name, "is not a VPN gateway name Alibaba accepts", `${min}–${max} characters, not starting with http:// or https://`));
+    if (typeof gateway.name !== "string" || gateway.name.length < min || gateway.name.length > max || /^https?:\/\//i.test(gateway.name) || CONTROL.test(gateway.name)) {
+      problems.push(error("gateway.name", gateway.name, "is not a VPN gateway name Alibaba accepts", `${min}–${max} characters, not starting with http:// or https://, without line breaks or other control characters`));
     }
   }
   return problems;
@@ -236,7 +236,10 @@ function checkTags(tags: AlicloudVpnSideArgs["tags"]): Problem[] {
   return problems;
 }
 
-const inSpec = (p: Problem): Problem => ({ ...p, path: `spec.${p.path}` });
+/** Line breaks, tabs, escapes, bidi and zero-width characters: nothing a console name should hold. */
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
+const inSpec = (p: Problem): Problem => ({ ...p, path: `spec${p.path.startsWith("[") ? "" : "."}${p.path}` });
 
 const error = (path: string, value: unknown, message: string, hint?: string): Problem => ({ path, value, message, hint, severity: "error" });
 const warning = (path: string, value: unknown, message: string, hint?: string): Problem => ({ path, value, message, hint, severity: "warning" });

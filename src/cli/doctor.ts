@@ -8,6 +8,7 @@ import { readRouterEvidence, readRouterStatus } from "../routeros/evidence";
 import { routerOsEndView } from "../routeros/readback";
 import { renderRouterOsRows } from "../routeros/render";
 import { RouterOsSession } from "../routeros/session";
+import type { EndView } from "../spec/ends";
 import type { TunnelSpec } from "../spec/types";
 import { TencentVpcApi } from "../tencent/api";
 import { createVpnConnectionRequest } from "../tencent/dialect";
@@ -26,6 +27,7 @@ export async function doctorCommand(options: DoctorOptions, io: CliIo, env: Node
   const progress = progressLine(io);
   try {
     const sources = resolveSources(options, env);
+    for (const warning of sources.warnings) io.stderr(`ros-vpc-ipsec doctor: warning: ${warning}\n`);
     const cloudLog = options.cloudLog ? (options.cloudLog === "-" ? await io.readStdin() : readFileSync(options.cloudLog, "utf8")) : "";
     const cloud = await readCloud(sources, cloudLog.split("\n").filter((l) => l.trim() !== ""), progress);
     const gatewayIp = cloud?.gatewayIp ?? sources.gatewayIp;
@@ -40,7 +42,7 @@ export async function doctorCommand(options: DoctorOptions, io: CliIo, env: Node
     }
     progress("");
     const result = verdict(sources.spec, router, cloud, expected(sources, gatewayIp));
-    io.stdout(options.json ? `${JSON.stringify({ ...result, router, cloud }, null, 2)}\n` : verdictText(result, router, cloud));
+    io.stdout(options.json ? `${JSON.stringify({ ...result, router: withoutKey(router), cloud: withoutKey(cloud) }, null, 2)}\n` : verdictText(result, router, cloud));
     return result.healthy ? 0 : 1;
   } catch (error) {
     progress("");
@@ -53,6 +55,7 @@ export async function statusCommand(options: SourceOptions & { json?: boolean },
   const progress = progressLine(io);
   try {
     const sources = resolveSources(options, env);
+    for (const warning of sources.warnings) io.stderr(`ros-vpc-ipsec status: warning: ${warning}\n`);
     const cloud = await readCloud(sources, [], progress);
     const gatewayIp = cloud?.gatewayIp ?? sources.gatewayIp;
     if (!gatewayIp) throw new SourceError("the cloud gateway's address is not known: read the cloud (drop --no-cloud) or give --gateway-ip");
@@ -99,6 +102,15 @@ function expected(sources: Sources, gatewayIp: string): Expected {
     delete cloud.preSharedKey;
   }
   return { router, cloud };
+}
+
+/**
+ * Evidence as printed: an end's pre-shared key (the router shows it to a user with the sensitive policy, Tencent's
+ * DescribeVpnConnections always) is never, only whether the end showed one. Whether the keys match is in the verdict.
+ */
+function withoutKey<T extends { view?: EndView } | undefined>(evidence: T): T {
+  if (evidence?.view?.preSharedKey === undefined) return evidence;
+  return { ...evidence, view: { ...evidence.view, preSharedKey: "<hidden>" } };
 }
 
 /** One rewritten line on a terminal while something slow runs; nothing when output is not a terminal. */

@@ -37,6 +37,8 @@ export interface Sources {
   gatewayIp?: string;
   /** Set when the key came from the stack or the environment (so the ends can be compared with it). */
   keyKnown: boolean;
+  /** What the user should know before the password is sent (an unencrypted or unverified API session). */
+  warnings: string[];
 }
 
 /** Stands in for a key the stack keeps encrypted: the spec's other fields can still be checked. */
@@ -96,11 +98,20 @@ export function resolveSources(options: SourceOptions, env: NodeJS.ProcessEnv): 
   return {
     spec,
     router: endpoint,
+    warnings: transportWarnings(endpoint),
     ...(tencent ? { tencent } : {}),
     cloudProvider: provider,
     ...(options.gatewayIp ?? spec.cloudGatewayIp ? { gatewayIp: options.gatewayIp ?? spec.cloudGatewayIp } : {}),
     keyKnown: keyFromStack !== undefined || !stackFile,
   };
+}
+
+/** The same warnings the RouterOsIpsecTunnel resource logs: the password leaves in clear, or to whoever answers. */
+function transportWarnings(endpoint: RouterEndpoint): string[] {
+  const where = `${endpoint.host}:${endpoint.port}`;
+  if (endpoint.tls.mode === "off") return [`the RouterOS API to ${where} is not encrypted: the router password crosses the network in clear text`];
+  if (endpoint.tls.mode === "insecure") return [`the RouterOS API to ${where} does not verify the router's certificate: whoever answers at that address receives the router password`];
+  return [];
 }
 
 function readStack(file: string): Record<string, unknown> {

@@ -62,9 +62,22 @@ export function explainTlsError(code: string | undefined, message: string): stri
     case "SELF_SIGNED_CERT_IN_CHAIN":
     case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
     case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
+    case "UNABLE_TO_GET_ISSUER_CERT":
+    case "UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY":
+    case "INVALID_CA":
+    case "INVALID_PURPOSE":
+    case "CERT_UNTRUSTED":
+    case "CERT_REJECTED":
+    case "CERT_CHAIN_TOO_LONG":
       return `the router's certificate is not trusted (${code}): ${TLS_HINT}`;
+    case "CERT_SIGNATURE_FAILURE":
+    case "UNABLE_TO_DECRYPT_CERT_SIGNATURE":
+      // A CA of the same name that did not sign it: another router's CA, or an impostor's certificate.
+      return `the router's certificate is not trusted (${code}: it was not signed by the CA in router.tls.ca, though that CA has the issuer's name): ${TLS_HINT}`;
     case "CERT_HAS_EXPIRED":
       return "the router's certificate has expired: renew it on the router (/certificate) or pin the new fingerprint";
+    case "CERT_NOT_YET_VALID":
+      return "the router's certificate is not valid yet: check the router's clock and this machine's, or issue it again";
     case "ERR_TLS_CERT_ALTNAME_INVALID":
       return `the router's certificate does not name this host (${message}): set router.tls.servername to the name it carries, or router.tls.checkHostname: false to verify the CA only`;
     default:

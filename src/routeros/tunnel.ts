@@ -62,8 +62,12 @@ export class RouterOsIpsecTunnel extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: RouterOsIpsecTunnelArgs, opts?: pulumi.CustomResourceOptions) {
     pulumi.output(args.router).apply((router) => {
-      if (router.tls === "off" || (typeof router.tls === "object" && router.tls.mode === "off")) {
+      const mode = typeof router.tls === "object" ? router.tls.mode : router.tls;
+      if (mode === "off") {
         pulumi.log.warn(`${name}: the RouterOS API to ${router.host} is not encrypted: the router password crosses the network in clear text`);
+      }
+      if (mode === "insecure") {
+        pulumi.log.warn(`${name}: the RouterOS API to ${router.host} does not verify the router's certificate (tls: insecure): whoever answers at that address receives the router password`);
       }
     });
     super(

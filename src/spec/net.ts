@@ -37,6 +37,11 @@ export function isIpv4(text: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(text) && ipaddr.IPv4.isValidFourPartDecimal(text);
 }
 
+/** An IPv6 address literal (no brackets, no zone). */
+export function isIpv6(text: string): boolean {
+  return /^[0-9A-Fa-f:.]+$/.test(text) && ipaddr.IPv6.isValid(text);
+}
+
 /** Why an address cannot be a public tunnel endpoint, or undefined when it can. */
 export function notPublicReason(text: string): string | undefined {
   const range = ipaddr.IPv4.parse(text).range();

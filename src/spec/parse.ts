@@ -21,10 +21,10 @@ export function parseTunnelSpec(input: unknown): ParseResult {
   const problems: Problem[] = [];
   // Unknown fields alone do not stop the other checks: report them, drop them, and go on.
   if (!shape.success && shape.error.issues.every((i) => i.code === "unrecognized_keys")) {
-    problems.push(...shape.error.issues.map(shapeProblem));
+    problems.push(...shape.error.issues.flatMap(shapeProblem));
     shape = tunnelSpecInputSchema.safeParse(withoutKeys(input, shape.error.issues), { reportInput: true });
   }
-  if (!shape.success) return { problems: [...problems, ...shape.error.issues.map(shapeProblem)] };
+  if (!shape.success) return { problems: [...problems, ...shape.error.issues.flatMap(shapeProblem)] };
   const spec = normalise(shape.data, problems);
   problems.push(...validateSpec(spec));
   return errors(problems).length === 0 ? { spec, problems } : { problems };
@@ -151,24 +151,29 @@ function withoutKeys(input: unknown, issues: z.core.$ZodIssue[]): unknown {
 /** Spec fields whose values never appear in a problem. */
 const SECRET_PATHS = new Set(["preSharedKey"]);
 
-function shapeProblem(issue: z.core.$ZodIssue): Problem {
-  const problem = describeIssue(issue);
-  return SECRET_PATHS.has(problem.path) && problem.value !== undefined ? { ...problem, value: "<redacted>" } : problem;
+function shapeProblem(issue: z.core.$ZodIssue): Problem[] {
+  return describeIssue(issue).map((problem) => (SECRET_PATHS.has(problem.path) && problem.value !== undefined ? { ...problem, value: "<redacted>" } : problem));
 }
 
-function describeIssue(issue: z.core.$ZodIssue): Problem {
+function describeIssue(issue: z.core.$ZodIssue): Problem[] {
   const path = pathText(issue.path);
   if (issue.code === "unrecognized_keys") {
-    const key = issue.keys[0] ?? "";
+    // One problem per unknown key: every one is named, not only the first.
     const known = knownKeys(issue.path);
-    const near = nearest(key, known);
-    return {
-      path: path ? `${path}.${key}` : key,
-      severity: "error",
-      message: "is not a spec field",
-      hint: near ? `did you mean ${near}?` : `known fields here: ${known.join(", ")}`,
-    };
+    return issue.keys.map((key) => {
+      const near = nearest(key, known);
+      return {
+        path: pathText([...issue.path, key]),
+        severity: "error",
+        message: "is not a spec field",
+        hint: near ? `did you mean ${near}?` : `known fields here: ${known.join(", ")}`,
+      };
+    });
   }
+  return [describeOther(issue, path)];
+}
+
+function describeOther(issue: z.core.$ZodIssue, path: string): Problem {
   if ((issue.code === "invalid_type" || issue.code === "invalid_union") && issue.input === undefined) {
     return { path, severity: "error", message: "is required", hint: requiredHint(path) };
   }
@@ -196,11 +201,14 @@ const REQUIRED_HINTS: Record<string, string> = {
 };
 const requiredHint = (path: string): string | undefined => REQUIRED_HINTS[path];
 
-function pathText(path: PropertyKey[]): string {
-  return path.reduce<string>(
-    (out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
-    "",
-  );
+/** "ike.dhGroup", "siteCidrs[1]"; a key that is not a plain name is quoted ('ike["a b"]'), so it cannot forge output. */
+export function pathText(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => {
+    if (typeof key === "number") return `${out}[${key}]`;
+    const name = String(key);
+    if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) return `${out}[${JSON.stringify(name)}]`;
+    return out ? `${out}.${name}` : name;
+  }, "");
 }
 
 function knownKeys(path: PropertyKey[]): string[] {

@@ -18,10 +18,34 @@ export class SpecError extends Error {
   }
 }
 
+/**
+ * One line per problem, whatever the input held: control, format (bidi, zero-width) and line-separator characters
+ * are escaped, and long values are cut, so a hostile value can neither forge another line nor flood the output.
+ */
 export function formatProblem(p: Problem): string {
-  const value = p.value === undefined ? "" : ` ${JSON.stringify(p.value)}`;
-  const hint = p.hint ? ` (${p.hint})` : "";
-  return `${p.path}:${value} ${p.message}${hint}`;
+  const value = p.value === undefined ? "" : ` ${shown(p.value)}`;
+  const hint = p.hint ? ` (${printable(p.hint)})` : "";
+  return `${shownPath(p.path)}:${value} ${printable(p.message)}${hint}`;
+}
+
+/** A problem's path as formatProblem prints it. */
+export const shownPath = (path: string): string => cut(printable(path), MAX_SHOWN);
+
+/** Longest value (or path) shown in full; longer ones are cut with their length said. */
+export const MAX_SHOWN = 120;
+
+function shown(value: unknown): string {
+  const text = printable(JSON.stringify(value) ?? String(value));
+  if (text.length <= MAX_SHOWN) return text;
+  const length = typeof value === "string" ? `${value.length} characters` : `${text.length} characters as JSON`;
+  return `${text.slice(0, MAX_SHOWN - 20)}… (${length})`;
+}
+
+const cut = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 20)}… (${text.length} characters)`);
+
+/** Escapes what a terminal or a log would not show as itself. */
+export function printable(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (ch) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, "0")}`);
 }
 
 export function formatProblems(problems: Problem[]): string {

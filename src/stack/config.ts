@@ -1,9 +1,14 @@
 // A site stack's configuration (the ros-vpc-ipsec: namespace of Pulumi.<site>.yaml) as typed settings, with
-// every problem named by its config key. Pure: the caller passes a reader; no Pulumi and no I/O here.
+// every problem named by its config key: the spec, the router connection and the cloud side's arguments are checked
+// by the same rules their resources apply, so a bad value stops the program before anything is registered.
+// Pure: the caller passes a reader; no resources and no I/O here.
 import { z } from "zod";
-import { parseTunnelSpec } from "../spec/parse";
+import { checkAlicloudSideArgs } from "../alicloud/plan";
+import { checkRouterConnection } from "../routeros/inputs";
+import { parseTunnelSpec, pathText } from "../spec/parse";
 import type { Problem } from "../spec/problems";
 import type { TunnelSpecInput } from "../spec/input";
+import { checkTencentSideArgs } from "../tencent/side-args";
 
 export const NAMESPACE = "ros-vpc-ipsec";
 
@@ -59,17 +64,28 @@ const key = (name: string) => `${NAMESPACE}:${name}`;
 /** Reads and checks the site's settings; `get` returns a config key's parsed value (or undefined). */
 export function readSiteSettings(get: (key: string) => unknown): { settings?: SiteSettings; problems: Problem[] } {
   const problems: Problem[] = [];
-  const tunnel = get(key("tunnel"));
-  const cloud = get(key("cloud"));
-  const router = get(key("router"));
-  for (const [name, value, hint] of [
-    ["tunnel", tunnel, "the tunnel spec: name, cloudCidrs, siteCidrs, routerPublicIp... (docs/configuration.md)"],
-    ["cloud", cloud, "provider (tencent or alicloud), vpcId, routeTableId, and gateway.bandwidthMbps or existingGatewayId"],
-    ["router", router, "host, and tls (verify with ca, or fingerprint)"],
+  const sections = { tunnel: undefined as unknown, cloud: undefined as unknown, router: undefined as unknown };
+  for (const [name, hint] of [
+    ["tunnel", "the tunnel spec: name, cloudCidrs, siteCidrs, routerPublicIp... (docs/configuration.md)"],
+    ["cloud", "provider (tencent or alicloud), vpcId, routeTableId, and gateway.bandwidthMbps or existingGatewayId"],
+    ["router", "host, and tls (verify with ca, or fingerprint)"],
   ] as const) {
+    let value: unknown;
+    try {
+      value = get(key(name));
+    } catch {
+      // The reader could not parse the value (Pulumi's getObject on text that is not JSON); its message is not
+      // repeated: it quotes the value.
+      problems.push({ path: key(name), severity: "error", message: "is not a mapping", hint: `write it as a YAML mapping under config: in Pulumi.<site>.yaml: ${hint}` });
+      continue;
+    }
     if (value === undefined) problems.push({ path: key(name), severity: "error", message: "is not set", hint });
+    else if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      problems.push({ path: key(name), value: Array.isArray(value) ? "<a list>" : typeof value, severity: "error", message: "is not a mapping", hint });
+    } else sections[name] = value;
   }
   if (problems.length > 0) return { problems };
+  const { tunnel, cloud, router } = sections;
 
   if (typeof tunnel === "object" && tunnel !== null && "preSharedKey" in tunnel) {
     problems.push({
@@ -82,15 +98,19 @@ export function readSiteSettings(get: (key: string) => unknown): { settings?: Si
   }
   const provider = (cloud as { provider?: unknown })?.provider;
   const spec = parseTunnelSpec({ cloud: provider === "alicloud" ? "alicloud" : "tencent", ...withoutKey(tunnel), preSharedKey: STAND_IN_KEY });
-  problems.push(...spec.problems.map((p) => ({ ...p, path: key(`tunnel.${p.path}`) })));
+  problems.push(...spec.problems.map((p) => ({ ...p, path: key(`tunnel${p.path.startsWith("[") ? "" : "."}${p.path}`) })));
   if (typeof tunnel === "object" && tunnel !== null && "cloud" in tunnel && (tunnel as { cloud?: unknown }).cloud !== provider) {
     problems.push({ path: key("tunnel.cloud"), value: (tunnel as { cloud?: unknown }).cloud, severity: "error", message: `differs from ${key("cloud.provider")} (${String(provider)})`, hint: "leave tunnel.cloud out: cloud.provider decides" });
   }
   const cloudCheck = cloudSchema.safeParse(cloud, { reportInput: true });
-  if (!cloudCheck.success) problems.push(...cloudCheck.error.issues.map((i) => shapeProblem("cloud", i)));
-  else problems.push(...cloudRules(cloudCheck.data));
+  if (!cloudCheck.success) problems.push(...cloudCheck.error.issues.flatMap((i) => shapeProblem("cloud", i)));
+  else {
+    const rules = cloudRules(cloudCheck.data);
+    problems.push(...rules, ...cloudSideProblems(cloudCheck.data, withoutKey(tunnel)).filter((p) => !rules.some((r) => r.path === p.path)));
+  }
   const routerCheck = routerSchema.safeParse(router, { reportInput: true });
-  if (!routerCheck.success) problems.push(...routerCheck.error.issues.map((i) => shapeProblem("router", i)));
+  if (!routerCheck.success) problems.push(...routerCheck.error.issues.flatMap((i) => shapeProblem("router", i)));
+  else problems.push(...checkRouterConnection(routerCheck.data).map((p) => ({ ...p, path: key(p.path) })));
 
   if (problems.some((p) => p.severity === "error") || !cloudCheck.success || !routerCheck.success) return { problems };
   const tunnelInput = { ...withoutKey(tunnel), cloud: cloudCheck.data.provider } as Omit<TunnelSpecInput, "preSharedKey">;
@@ -108,15 +128,52 @@ function cloudRules(cloud: CloudSettings): Problem[] {
   return problems;
 }
 
+/**
+ * What the cloud side's own argument checks (TencentVpnSide, AlicloudVpnSide) say about the values this stack gives:
+ * id formats, gateway size and name. Spec problems are reported above; what is missing is cloudRules' to say.
+ */
+function cloudSideProblems(cloud: CloudSettings, tunnel: Record<string, unknown>): Problem[] {
+  const spec = { ...tunnel, cloud: cloud.provider, preSharedKey: STAND_IN_KEY };
+  const given = <T extends object>(value: T): Partial<T> => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+  const gateway = cloud.gateway;
+  const { problems } =
+    cloud.provider === "tencent"
+      ? checkTencentSideArgs({
+          spec,
+          vpcId: cloud.vpcId,
+          routeTableId: cloud.routeTableId ?? "rtb-notgiven",
+          ...given({ existingGatewayId: cloud.existingGatewayId }),
+          ...(gateway ? { gateway: { ...given({ name: gateway.name, zone: gateway.zone }), bandwidthMbps: gateway.bandwidthMbps } } : {}),
+        } as Parameters<typeof checkTencentSideArgs>[0])
+      : checkAlicloudSideArgs({
+          spec,
+          vpcId: cloud.vpcId,
+          ...given({ routeTableId: cloud.routeTableId, vswitchId: cloud.vswitchId, existingGatewayId: cloud.existingGatewayId }),
+          ...(gateway ? { gateway: { ...given({ name: gateway.name, paymentType: gateway.paymentType }), bandwidth: gateway.bandwidthMbps } } : {}),
+        } as Parameters<typeof checkAlicloudSideArgs>[0]);
+  return problems
+    .filter((p) => !p.path.startsWith("spec.") && p.value !== undefined && p.value !== "rtb-notgiven")
+    .map((p) => ({ ...p, path: key(`cloud.${p.path.replace(/^gateway\.bandwidth$/, "gateway.bandwidthMbps")}`) }));
+}
+
 function withoutKey(tunnel: unknown): Record<string, unknown> {
   if (typeof tunnel !== "object" || tunnel === null) return {};
   const { preSharedKey: _key, ...rest } = tunnel as Record<string, unknown>;
   return rest;
 }
 
-function shapeProblem(section: string, issue: z.core.$ZodIssue): Problem {
-  const path = [section, ...issue.path.map(String)].join(".");
-  if (issue.code === "unrecognized_keys") return { path: key(`${path}.${issue.keys[0]}`), severity: "error", message: "is not a setting" };
-  if (issue.input === undefined) return { path: key(path), severity: "error", message: "is required" };
-  return { path: key(path), value: issue.input, severity: "error", message: `is not valid (${issue.message})` };
+function shapeProblem(section: string, issue: z.core.$ZodIssue): Problem[] {
+  const path = pathText([section, ...issue.path]);
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((name) => ({ path: key(pathText([section, ...issue.path, name])), severity: "error", message: "is not a setting", hint: settingHint(section, name) }));
+  }
+  if (issue.input === undefined) return [{ path: key(path), severity: "error", message: "is required" }];
+  return [{ path: key(path), value: issue.input, severity: "error", message: `is not valid (${issue.message})` }];
+}
+
+/** A secret put among the plain settings is pointed at its own secret key (its value is never repeated). */
+function settingHint(section: string, name: string): string | undefined {
+  if (section === "router" && /pass/i.test(name)) return `the password is a secret of its own: pulumi config set --secret ${key("routerPassword")} <password>`;
+  if (/key|secret|psk/i.test(name)) return `secrets are set with pulumi config set --secret (${key("preSharedKey")}, ${key("routerPassword")})`;
+  return undefined;
 }

@@ -156,8 +156,8 @@ function checkGatewayArgs(gateway: TencentGatewayArgs): Problem[] {
   if (!sizes.includes(gateway.bandwidthMbps)) {
     problems.push(error("gateway.bandwidthMbps", gateway.bandwidthMbps, "is not a size Tencent sells for a VPN gateway", `Mbps, one of ${sizes.join(", ")}`));
   }
-  if (gateway.name !== undefined && !(typeof gateway.name === "string" && gateway.name.length > 0 && Buffer.byteLength(gateway.name) <= 60)) {
-    problems.push(error("gateway.name", gateway.name, "is not a VPN gateway name Tencent accepts", "1–60 bytes"));
+  if (gateway.name !== undefined && !(typeof gateway.name === "string" && gateway.name.length > 0 && Buffer.byteLength(gateway.name) <= 60 && !CONTROL.test(gateway.name))) {
+    problems.push(error("gateway.name", gateway.name, "is not a VPN gateway name Tencent accepts", "1–60 bytes, without line breaks or other control characters"));
   }
   if (gateway.zone !== undefined && !/^[a-z]+-[a-z]+-\d+$/.test(String(gateway.zone))) {
     problems.push(error("gateway.zone", gateway.zone, "is not a zone name", "e.g. ap-guangzhou-3, or leave it out"));
@@ -168,7 +168,10 @@ function checkGatewayArgs(gateway: TencentGatewayArgs): Problem[] {
   return problems;
 }
 
-const inSpec = (p: Problem): Problem => ({ ...p, path: `spec.${p.path}` });
+/** Line breaks, tabs, escapes, bidi and zero-width characters: nothing a console name should hold. */
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
+const inSpec = (p: Problem): Problem => ({ ...p, path: `spec${p.path.startsWith("[") ? "" : "."}${p.path}` });
 const error = (path: string, value: unknown, message: string, hint?: string): Problem => ({ path, value, message, hint, severity: "error" });
 const warning = (path: string, value: unknown, message: string, hint?: string): Problem => ({ path, value, message, hint, severity: "warning" });
 const plain = (value: unknown): unknown => (typeof value === "string" ? value : undefined);
