@@ -7,11 +7,12 @@ import { NAMESPACE, readSiteSettings } from "./stack/config";
 
 export = async () => {
   const config = new pulumi.Config(NAMESPACE);
-  const { settings, problems } = readSiteSettings((key) => config.getObject(key.slice(NAMESPACE.length + 1)));
+  // The secrets are read as text only to check them here, before anything is created; they travel as secrets.
+  const { settings, problems } = readSiteSettings((key) => config.getObject(key.slice(NAMESPACE.length + 1)), {
+    preSharedKey: pulumi.runtime.getConfig(`${NAMESPACE}:preSharedKey`) ?? null,
+    routerPasswordSet: pulumi.runtime.getConfig(`${NAMESPACE}:routerPassword`) !== undefined,
+  });
   const preSharedKey = config.getSecret("preSharedKey");
-  if (preSharedKey === undefined) {
-    problems.push({ path: `${NAMESPACE}:preSharedKey`, severity: "error", message: "is not set", hint: `pulumi config set --secret ${NAMESPACE}:preSharedKey <key>` });
-  }
   const failures = problems.filter((p) => p.severity === "error");
   if (!settings || !preSharedKey || failures.length > 0) {
     throw new pulumi.RunError(`the stack's configuration is not valid:\n${formatProblems(failures)}`);

@@ -62,7 +62,14 @@ const STAND_IN_KEY = "stand-in-key-0123456789abcdef";
 const key = (name: string) => `${NAMESPACE}:${name}`;
 
 /** Reads and checks the site's settings; `get` returns a config key's parsed value (or undefined). */
-export function readSiteSettings(get: (key: string) => unknown): { settings?: SiteSettings; problems: Problem[] } {
+export interface SecretChecks {
+  /** The stack's key as text, to check it before anything is created; null when the stack does not set it. */
+  preSharedKey?: string | null;
+  /** Whether the stack sets the router password (the provider reads it from there). */
+  routerPasswordSet?: boolean;
+}
+
+export function readSiteSettings(get: (key: string) => unknown, secrets: SecretChecks = {}): { settings?: SiteSettings; problems: Problem[] } {
   const problems: Problem[] = [];
   const sections = { tunnel: undefined as unknown, cloud: undefined as unknown, router: undefined as unknown };
   for (const [name, hint] of [
@@ -84,7 +91,7 @@ export function readSiteSettings(get: (key: string) => unknown): { settings?: Si
       problems.push({ path: key(name), value: Array.isArray(value) ? "<a list>" : typeof value, severity: "error", message: "is not a mapping", hint });
     } else sections[name] = value;
   }
-  if (problems.length > 0) return { problems };
+  if (problems.length > 0) return { problems: [...problems, ...secretProblems(secrets, (sections.cloud as { provider?: unknown } | undefined)?.provider, sections.tunnel)] };
   const { tunnel, cloud, router } = sections;
 
   if (typeof tunnel === "object" && tunnel !== null && "preSharedKey" in tunnel) {
@@ -102,6 +109,7 @@ export function readSiteSettings(get: (key: string) => unknown): { settings?: Si
   if (typeof tunnel === "object" && tunnel !== null && "cloud" in tunnel && (tunnel as { cloud?: unknown }).cloud !== provider) {
     problems.push({ path: key("tunnel.cloud"), value: (tunnel as { cloud?: unknown }).cloud, severity: "error", message: `differs from ${key("cloud.provider")} (${String(provider)})`, hint: "leave tunnel.cloud out: cloud.provider decides" });
   }
+  problems.push(...secretProblems(secrets, provider, tunnel));
   const cloudCheck = cloudSchema.safeParse(cloud, { reportInput: true });
   if (!cloudCheck.success) problems.push(...cloudCheck.error.issues.flatMap((i) => shapeProblem("cloud", i)));
   else {
@@ -115,6 +123,22 @@ export function readSiteSettings(get: (key: string) => unknown): { settings?: Si
   if (problems.some((p) => p.severity === "error") || !cloudCheck.success || !routerCheck.success) return { problems };
   const tunnelInput = { ...withoutKey(tunnel), cloud: cloudCheck.data.provider } as Omit<TunnelSpecInput, "preSharedKey">;
   return { settings: { tunnel: tunnelInput, cloud: cloudCheck.data, router: routerCheck.data }, problems };
+}
+
+/** The key and the router password, when the caller can see them: every rule of the key, named by its own config key. */
+function secretProblems(secrets: SecretChecks, provider: unknown, tunnel: unknown): Problem[] {
+  const problems: Problem[] = [];
+  if (secrets.preSharedKey === null) {
+    problems.push({ path: key("preSharedKey"), severity: "error", message: "is not set", hint: `pulumi config set --secret ${key("preSharedKey")} <key>` });
+  } else if (secrets.preSharedKey !== undefined) {
+    const cloud = provider === "alicloud" ? "alicloud" : "tencent";
+    const { problems: keyProblems } = parseTunnelSpec({ cloud, ...withoutKey(tunnel), preSharedKey: secrets.preSharedKey });
+    problems.push(...keyProblems.filter((p) => p.path === "preSharedKey").map((p) => ({ ...p, path: key("preSharedKey") })));
+  }
+  if (secrets.routerPasswordSet === false) {
+    problems.push({ path: key("routerPassword"), severity: "error", message: "is not set", hint: `pulumi config set --secret ${key("routerPassword")} <the router API user's password>` });
+  }
+  return problems;
 }
 
 function cloudRules(cloud: CloudSettings): Problem[] {

@@ -14,7 +14,10 @@ const stackConfig = (stack: string): Record<string, unknown> =>
 
 async function run(config: Record<string, unknown>): Promise<{ engine: MockEngine; outputs: Record<string, unknown> }> {
   const engine = startMockEngine();
-  pulumi.runtime.setAllConfig(asPulumiConfig({ "ros-vpc-ipsec:preSharedKey": PSK, ...config }), ["ros-vpc-ipsec:preSharedKey"]);
+  pulumi.runtime.setAllConfig(asPulumiConfig({ "ros-vpc-ipsec:preSharedKey": PSK, "ros-vpc-ipsec:routerPassword": "router-pw-for-tests", ...config }), [
+    "ros-vpc-ipsec:preSharedKey",
+    "ros-vpc-ipsec:routerPassword",
+  ]);
   const program = require("../../src/program") as () => Promise<Record<string, unknown>>;
   const result = await program();
   const outputs = await (pulumi.output(result) as unknown as { promise(): Promise<Record<string, unknown>> }).promise();
@@ -65,6 +68,18 @@ describe("the site program", () => {
     assert.equal(router.inputs.waitForEstablishedSeconds, 30);
   });
 
+  it("refuses a weak stack key before anything is created, without printing it", async () => {
+    const engine = startMockEngine();
+    pulumi.runtime.setAllConfig(asPulumiConfig({ ...stackConfig("office-tencent"), "ros-vpc-ipsec:preSharedKey": "weak 12", "ros-vpc-ipsec:routerPassword": "x" }));
+    const program = require("../../src/program") as () => Promise<unknown>;
+    await assert.rejects(program(), (error: Error) => {
+      assert.match(error.message, /ros-vpc-ipsec:preSharedKey: .*characters/);
+      assert.ok(!error.message.includes("weak 12"));
+      return true;
+    });
+    assert.deepEqual(engine.all(), []);
+  });
+
   it("stops with every configuration problem named by its key, before registering anything", async () => {
     const config = stackConfig("office-tencent");
     const bad = { ...config, "ros-vpc-ipsec:tunnel": { ...(config["ros-vpc-ipsec:tunnel"] as object), siteCidrs: ["192.168.1.1/24"], ike: { dhGroup: 24 } } };
@@ -73,11 +88,11 @@ describe("the site program", () => {
     pulumi.runtime.setAllConfig(asPulumiConfig(bad));
     const program = require("../../src/program") as () => Promise<unknown>;
     await assert.rejects(program(), (error: Error) => {
-      for (const key of ["ros-vpc-ipsec:router", "ros-vpc-ipsec:preSharedKey"]) assert.ok(error.message.includes(key), `${key} not named`);
+      for (const key of ["ros-vpc-ipsec:router", "ros-vpc-ipsec:preSharedKey", "ros-vpc-ipsec:routerPassword"]) assert.ok(error.message.includes(key), `${key} not named`);
       return true;
     });
     assert.deepEqual(engine.all(), []);
-    pulumi.runtime.setAllConfig(asPulumiConfig({ ...bad, "ros-vpc-ipsec:router": { host: "192.0.2.1" }, "ros-vpc-ipsec:preSharedKey": PSK }));
+    pulumi.runtime.setAllConfig(asPulumiConfig({ ...bad, "ros-vpc-ipsec:router": { host: "192.0.2.1" }, "ros-vpc-ipsec:preSharedKey": PSK, "ros-vpc-ipsec:routerPassword": "x" }));
     await assert.rejects(program(), /ros-vpc-ipsec:tunnel\.siteCidrs\[0\].*host bits[\s\S]*ros-vpc-ipsec:tunnel\.ike\.dhGroup/);
   });
 });
