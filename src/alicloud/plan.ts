@@ -1,16 +1,21 @@
 // AlicloudVpnSide's arguments checked before anything is registered: the spec under Alibaba's rules (parse.ts) and
 // the Alibaba-side arguments (gateway sizes, id formats, tags). Pure; no I/O, no resources, never sees a secret key.
-import * as pulumi from "@pulumi/pulumi";
-import type { TunnelSpecInput } from "../spec/input";
-import { parseTunnelSpec } from "../spec/parse";
+import type * as pulumi from "@pulumi/pulumi";
 import { errors, SpecError, type Problem } from "../spec/problems";
+import {
+  CONTROL_CHARACTERS as CONTROL,
+  isRecord,
+  parseSideSpec,
+  sideError as error,
+  sideWarning as warning,
+  type SideSpec,
+} from "../spec/side-spec";
 import type { Identity, TunnelSpec } from "../spec/types";
 
-/** A spec whose pre-shared key may be a secret Output (e.g. `config.requireSecret("psk")`). */
-export type WithSecretKey<T> = Omit<T, "preSharedKey"> & { preSharedKey: pulumi.Input<string> };
+export type { WithSecretKey } from "../spec/side-spec";
 
 /** What a user writes (TunnelSpecInput) or an already normalised TunnelSpec; either is validated again for Alibaba. */
-export type AlicloudSideSpec = WithSecretKey<TunnelSpecInput> | WithSecretKey<TunnelSpec>;
+export type AlicloudSideSpec = SideSpec;
 
 export type AlicloudPaymentType = "PayAsYouGo" | "Subscription";
 
@@ -59,9 +64,6 @@ export const ALICLOUD_TAG_RULES = { maxTags: 20, maxKeyLength: 128, maxValueLeng
 /** A VPN gateway name: 2–100 characters, not starting with http:// or https:// (CreateVpnGateway). */
 const GATEWAY_NAME_LENGTH = [2, 100] as const;
 
-/** Parsing needs some key; a key given as an Output is checked when it resolves (checkDeferredKey). */
-const KEY_STAND_IN = "stand-in-key-never-sent-0000";
-
 export interface AlicloudSidePlan {
   /** The validated spec. Its preSharedKey is a stand-in when the key is an Output: always use `preSharedKey`. */
   spec: TunnelSpec;
@@ -79,17 +81,7 @@ export interface AlicloudSidePlan {
 
 /** Every problem of the args at once, and the plan when there is no error. */
 export function checkAlicloudSideArgs(args: AlicloudVpnSideArgs): { plan?: AlicloudSidePlan; problems: Problem[] } {
-  const given = (isRecord(args?.spec) ? args.spec : {}) as Record<string, unknown>;
-  const { preSharedKey, ...rest } = given;
-  const keyIsDeferred = typeof preSharedKey !== "string" && preSharedKey !== undefined;
-  const problems: Problem[] = [];
-  if (rest.cloud !== undefined && rest.cloud !== "alicloud") {
-    problems.push(error("spec.cloud", rest.cloud, "is not alicloud", "AlicloudVpnSide terminates the tunnel on Alibaba Cloud: set cloud: alicloud (or leave it out)"));
-  }
-  const parsed = parseTunnelSpec({ ...rest, cloud: "alicloud", preSharedKey: keyIsDeferred ? KEY_STAND_IN : preSharedKey });
-  problems.push(...parsed.problems.map(inSpec));
-  const identities = given.identities as { cloud?: unknown } | undefined;
-  const explicitCloudIdentity = identities?.cloud !== undefined ? parsed.spec?.identities.cloud : undefined;
+  const { parsed, preSharedKey, keyIsDeferred, explicitCloudIdentity, problems } = parseSideSpec(args?.spec, "alicloud", "AlicloudVpnSide");
   problems.push(...checkSideArguments(args, parsed.spec, explicitCloudIdentity));
   if (errors(problems).length > 0 || !parsed.spec) return { problems };
   // Without errors, exactly one of gateway/existingGatewayId is given, and policy mode has its route table.
@@ -114,12 +106,6 @@ export function requireAlicloudSidePlan(name: string, args: AlicloudVpnSideArgs)
   return plan;
 }
 
-/** The rules of a key that was an Output when the args were checked: the spec's preSharedKey problems, redacted. */
-export function checkDeferredKey(spec: AlicloudSideSpec, key: string): Problem[] {
-  const { preSharedKey: _, ...rest } = spec as Record<string, unknown>;
-  const { problems } = parseTunnelSpec({ ...rest, cloud: "alicloud", preSharedKey: key });
-  return problems.filter((p) => p.path === "preSharedKey").map(inSpec);
-}
 
 /** What an existing gateway must agree with; checked once the lookup answers. */
 export interface ExistingGatewayFacts {
@@ -236,16 +222,9 @@ function checkTags(tags: AlicloudVpnSideArgs["tags"]): Problem[] {
   return problems;
 }
 
-/** Line breaks, tabs, escapes, bidi and zero-width characters: nothing a console name should hold. */
-const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 
-const inSpec = (p: Problem): Problem => ({ ...p, path: `spec${p.path.startsWith("[") ? "" : "."}${p.path}` });
 
-const error = (path: string, value: unknown, message: string, hint?: string): Problem => ({ path, value, message, hint, severity: "error" });
-const warning = (path: string, value: unknown, message: string, hint?: string): Problem => ({ path, value, message, hint, severity: "warning" });
 
 /** Plain values are shown in problems; an Output's value is not known here. */
 const plainOrUndefined = (value: unknown): unknown => (typeof value === "string" ? value : undefined);
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Promise) && !pulumi.Output.isInstance(value);

@@ -4,10 +4,10 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { ownerMarker } from "../routeros/render";
+import { checkDeferredKey } from "../spec/side-spec";
 import { errors, formatProblem, SpecError, type Problem } from "../spec/problems";
 import { alicloudConnectionSettings, type AlicloudIkeConfig } from "./dialect";
 import {
-  checkDeferredKey,
   checkExistingGateway,
   requireAlicloudSidePlan,
   routeSuffix,
@@ -197,7 +197,7 @@ function secretKey(name: string, args: AlicloudVpnSideArgs, plan: AlicloudSidePl
   const value = pulumi.secret(plan.preSharedKey);
   if (!plan.keyIsDeferred) return { value, verdict: pulumi.output(true) };
   const checked = value.apply((key) => {
-    const problems = checkDeferredKey(args.spec, key);
+    const problems = checkDeferredKey(args.spec, key, "alicloud");
     for (const problem of problems.filter((p) => p.severity === "warning")) pulumi.log.warn(formatProblem(problem), parent);
     if (errors(problems).length > 0) throw new SpecError(problems, `invalid AlicloudVpnSide "${name}" arguments`);
     return key;

@@ -1,19 +1,24 @@
 // TencentVpnSide's arguments checked before anything is registered: the spec under Tencent's rules (parse.ts) and the
 // Tencent-side arguments (gateway size, id formats, tags), every problem at once with its field path.
 // Pure; no I/O, no resources; a key given as an Output is checked when it resolves (checkDeferredKey).
-import * as pulumi from "@pulumi/pulumi";
-import type { TunnelSpecInput } from "../spec/input";
-import { parseTunnelSpec } from "../spec/parse";
+import type * as pulumi from "@pulumi/pulumi";
 import { errors, SpecError, type Problem } from "../spec/problems";
+import {
+  CONTROL_CHARACTERS as CONTROL,
+  isRecord,
+  parseSideSpec,
+  sideError as error,
+  sideWarning as warning,
+  type SideSpec,
+} from "../spec/side-spec";
 import type { Identity, TunnelSpec } from "../spec/types";
 import { GATEWAY_BANDWIDTHS } from "./gateway";
 import { checkTags, Failures } from "./provider-base";
 
-/** A spec whose pre-shared key may be a secret Output (e.g. `config.requireSecret("psk")`). */
-export type WithSecretKey<T> = Omit<T, "preSharedKey"> & { preSharedKey: pulumi.Input<string> };
+export type { WithSecretKey } from "../spec/side-spec";
 
 /** What a user writes (TunnelSpecInput) or a normalised TunnelSpec; either is validated again for Tencent. */
-export type TencentSideSpec = WithSecretKey<TunnelSpecInput> | WithSecretKey<TunnelSpec>;
+export type TencentSideSpec = SideSpec;
 
 /** The VPN gateway to create when no existing one is given. */
 export interface TencentGatewayArgs {
@@ -53,8 +58,6 @@ export interface TencentSidePlan {
   warnings: Problem[];
 }
 
-/** Parsing needs some key; a key given as an Output is checked when it resolves. */
-const KEY_STAND_IN = "stand-in-key-never-sent-0000";
 
 const ID_FORMATS = {
   vpcId: { prefix: "vpc", what: "a VPC id" },
@@ -63,17 +66,7 @@ const ID_FORMATS = {
 } as const;
 
 export function checkTencentSideArgs(args: TencentVpnSideArgs): { plan?: TencentSidePlan; problems: Problem[] } {
-  const given = (isRecord(args?.spec) ? args.spec : {}) as Record<string, unknown>;
-  const { preSharedKey, ...rest } = given;
-  const keyIsDeferred = typeof preSharedKey !== "string" && preSharedKey !== undefined;
-  const problems: Problem[] = [];
-  if (rest.cloud !== undefined && rest.cloud !== "tencent") {
-    problems.push(error("spec.cloud", rest.cloud, "is not tencent", "TencentVpnSide terminates the tunnel on Tencent Cloud: set cloud: tencent (or leave it out)"));
-  }
-  const parsed = parseTunnelSpec({ ...rest, cloud: "tencent", preSharedKey: keyIsDeferred ? KEY_STAND_IN : preSharedKey });
-  problems.push(...parsed.problems.map(inSpec));
-  const identities = given.identities as { cloud?: unknown } | undefined;
-  const explicitCloudIdentity = identities?.cloud !== undefined ? parsed.spec?.identities.cloud : undefined;
+  const { parsed, preSharedKey, keyIsDeferred, explicitCloudIdentity, problems } = parseSideSpec(args?.spec, "tencent", "TencentVpnSide");
   problems.push(...checkSideArguments(args, parsed.spec, explicitCloudIdentity));
   if (errors(problems).length > 0 || !parsed.spec) return { problems };
   const plan: TencentSidePlan = {
@@ -94,12 +87,6 @@ export function requireTencentSidePlan(name: string, args: TencentVpnSideArgs): 
   return plan;
 }
 
-/** The rules of a key that was an Output when the args were checked: the spec's preSharedKey problems, redacted. */
-export function checkDeferredKey(spec: TencentSideSpec, key: string): Problem[] {
-  const { preSharedKey: _, ...rest } = spec as Record<string, unknown>;
-  const { problems } = parseTunnelSpec({ ...rest, cloud: "tencent", preSharedKey: key });
-  return problems.filter((p) => p.path === "preSharedKey").map(inSpec);
-}
 
 /** What the gateway's address must agree with once it is known (an existing gateway's, or a new one's). */
 export function checkGatewayAddress(plan: Pick<TencentSidePlan, "spec" | "explicitCloudIdentity" | "gateway">, gatewayId: string, address: string): Problem[] {
@@ -168,12 +155,5 @@ function checkGatewayArgs(gateway: TencentGatewayArgs): Problem[] {
   return problems;
 }
 
-/** Line breaks, tabs, escapes, bidi and zero-width characters: nothing a console name should hold. */
-const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 
-const inSpec = (p: Problem): Problem => ({ ...p, path: `spec${p.path.startsWith("[") ? "" : "."}${p.path}` });
-const error = (path: string, value: unknown, message: string, hint?: string): Problem => ({ path, value, message, hint, severity: "error" });
-const warning = (path: string, value: unknown, message: string, hint?: string): Problem => ({ path, value, message, hint, severity: "warning" });
 const plain = (value: unknown): unknown => (typeof value === "string" ? value : undefined);
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Promise) && !pulumi.Output.isInstance(value);

@@ -3,12 +3,13 @@
 // lets the pre-shared key leave a secret Output.
 import * as pulumi from "@pulumi/pulumi";
 import { ownerMarker } from "../routeros/render";
+import { checkDeferredKey } from "../spec/side-spec";
 import { errors, formatProblem, SpecError, type Problem } from "../spec/problems";
 import type { TunnelSpec } from "../spec/types";
 import { connectionInputsOf } from "./connection";
 import { createVpnConnectionRequest } from "./dialect";
 import { TencentCustomerGateway, TencentVpcRoutes, TencentVpnConnection, TencentVpnGateway, TencentVpnGatewayRoutes } from "./resources";
-import { checkDeferredKey, checkGatewayAddress, requireTencentSidePlan, type TencentSidePlan, type TencentVpnSideArgs } from "./side-args";
+import { checkGatewayAddress, requireTencentSidePlan, type TencentSidePlan, type TencentVpnSideArgs } from "./side-args";
 
 export const TENCENT_VPN_SIDE_TYPE = "ros-vpc-ipsec:tencent:VpnSide";
 
@@ -135,7 +136,7 @@ function secretKey(name: string, args: TencentVpnSideArgs, plan: TencentSidePlan
   const value = pulumi.secret(plan.preSharedKey);
   if (!plan.keyIsDeferred) return { value, verdict: pulumi.output(true) };
   const checked = value.apply((key) => {
-    const problems = checkDeferredKey(args.spec, key);
+    const problems = checkDeferredKey(args.spec, key, "tencent");
     for (const problem of problems.filter((p) => p.severity === "warning")) pulumi.log.warn(formatProblem(problem), parent);
     if (errors(problems).length > 0) throw new SpecError(problems, `invalid TencentVpnSide "${name}" arguments`);
     return key;
