@@ -41,12 +41,14 @@ export class TencentVpnSide extends pulumi.ComponentResource {
     for (const problem of this.warnings) pulumi.log.warn(formatProblem(problem), this);
 
     const key = secretKey(name, args, plan, this);
+    // Nothing is created before a key given as an Output passes its checks: the first inputs wait for the verdict.
+    const vpcId = pulumi.all([key.verdict, args.vpcId]).apply(([, id]) => id);
     const gateway = new TencentVpnGateway(
       `${name}-gateway`,
       "existingId" in plan.gateway
-        ? { existingGatewayId: plan.gateway.existingId, vpcId: args.vpcId }
+        ? { existingGatewayId: plan.gateway.existingId, vpcId }
         : {
-            vpcId: args.vpcId,
+            vpcId,
             name: plan.gateway.create.name ?? spec.name,
             bandwidthMbps: plan.gateway.create.bandwidthMbps,
             type: "IPSEC",
@@ -62,7 +64,11 @@ export class TencentVpnSide extends pulumi.ComponentResource {
       return address;
     });
 
-    const customerGateway = new TencentCustomerGateway(`${name}-customer-gateway`, { name: spec.name, ipAddress: spec.routerPublicIp }, { parent: this });
+    const customerGateway = new TencentCustomerGateway(
+      `${name}-customer-gateway`,
+      { name: spec.name, ipAddress: key.verdict.apply(() => spec.routerPublicIp) },
+      { parent: this },
+    );
 
     const rendered = pulumi
       .all([args.vpcId, gateway.id, customerGateway.id, gatewayIp, key.verdict])
@@ -130,7 +136,7 @@ function specFor(plan: TencentSidePlan, address: string): TunnelSpec {
 
 /**
  * The key as a secret Output, whatever form it was given in. A key that was an Output when the args were checked
- * is checked when it resolves; `verdict` (not secret: it carries no part of the key) gates the connection.
+ * is checked when it resolves; `verdict` (not secret: it carries no part of the key) gates every resource.
  */
 function secretKey(name: string, args: TencentVpnSideArgs, plan: TencentSidePlan, parent: pulumi.Resource) {
   const value = pulumi.secret(plan.preSharedKey);
