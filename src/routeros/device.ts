@@ -1,5 +1,6 @@
 // What one tunnel needs from a router: a snapshot of its rows (one level of concurrent prints), applying a plan
 // level by level (each level's commands concurrent), and the tunnel's status. I/O through a RouterOsSession.
+import { RouterOsConnectionError } from "./errors";
 import { and, eq, or, type Query } from "./query";
 import type { ActualRow, Command, Plan, Snapshot } from "./reconcile";
 import type { DesiredRows, Fields } from "./render";
@@ -60,12 +61,22 @@ export async function readSnapshot(session: RouterOsSession, desired: DesiredRow
 export async function applyPlan(session: RouterOsSession, plan: Plan): Promise<Record<MenuName, string[]>> {
   const added = Object.fromEntries(MENU_ORDER.map((m) => [m, [] as string[]])) as Record<MenuName, string[]>;
   for (const level of plan.levels) {
-    const results = await Promise.all(level.map((command) => runCommand(session, command)));
+    const results = await Promise.all(level.map((command) => runCommand(session, command).catch((error: unknown) => Promise.reject(unanswered(error, command)))));
     level.forEach((command, i) => {
       if (command.op === "add") added[command.menu].push(results[i] as string);
     });
   }
   return added;
+}
+
+/**
+ * A write the session lost before its answer came may or may not have taken effect: the error says which (the first
+ * of a level's writes the loss cut off), so the reader knows why the rerun reads the router before writing again.
+ */
+function unanswered(error: unknown, command: Command): unknown {
+  if (!(error instanceof RouterOsConnectionError) || error.command !== undefined) return error;
+  const word = `${MENUS[command.menu].path}/${command.op}`;
+  return new RouterOsConnectionError(`${error.message} before ${word} was answered (it may or may not have been applied)`, error.reason, word);
 }
 
 function runCommand(session: RouterOsSession, command: Command): Promise<string | void> {

@@ -80,7 +80,7 @@ export class RouterOsTunnelProvider implements pulumi.dynamic.ResourceProvider<T
     const spec = requireSpec(inputs);
     const session = await this.session(inputs, "delete");
     const marker = ownerMarker(spec.name);
-    await step(`deleting tunnel ${spec.name}`, marker, async () => {
+    await step(`deleting tunnel ${spec.name}`, `Rows not removed yet still carry the comment ${marker}; rerunning is safe and removes them.`, async () => {
       const { snapshot, version } = await readSnapshot(session, renderRouterOsRows(spec), marker);
       await applyPlan(session, removalPlan(renderRouterOsRows(spec, { version }), snapshot, { marker, version }));
     });
@@ -90,7 +90,8 @@ export class RouterOsTunnelProvider implements pulumi.dynamic.ResourceProvider<T
     const spec = requireSpec(inputs);
     const marker = ownerMarker(spec.name);
     const session = await this.session(inputs, what);
-    return step(`${what === "create" ? "creating" : "updating"} tunnel ${spec.name}`, marker, async () => {
+    const rerun = `Rows written so far carry the comment ${marker}; rerunning is safe and converges them.`;
+    return step(`${what === "create" ? "creating" : "updating"} tunnel ${spec.name}`, rerun, async () => {
       const { snapshot, version, status } = await observe(session, spec);
       const desired = renderRouterOsRows(spec, { version });
       const plan = reconcile(desired, snapshot, { marker, version, adopt: inputs.adopt, writeSecret });
@@ -107,7 +108,11 @@ export class RouterOsTunnelProvider implements pulumi.dynamic.ResourceProvider<T
     try {
       return await sessionFor(endpointOf(inputs, this.defaults));
     } catch (error) {
-      throw new Error(`cannot ${what} the tunnel on the router: ${(error as Error).message}`);
+      // Nothing is sent before the login succeeds. A refused login or certificate needs fixing first; anything else
+      // (unreachable, dropped, !fatal, too slow) may simply be run again.
+      const needsFix = error instanceof RouterOsConnectionError && (error.reason === "login" || error.reason === "tls");
+      const rerun = needsFix ? "Nothing was changed on the router; rerun once that is fixed." : "Nothing was changed on the router; rerunning is safe.";
+      throw new Error(`cannot ${what} the tunnel on the router: ${(error as Error).message}. ${rerun}`);
     }
   }
 }
@@ -196,12 +201,13 @@ function conflictError(name: string, plan: Plan): Error {
   );
 }
 
-async function step<T>(what: string, marker: string, action: () => Promise<T>): Promise<T> {
+/** Runs one operation's reads and writes; a refusal or a lost session becomes an error saying what a rerun does. */
+async function step<T>(what: string, rerun: string, action: () => Promise<T>): Promise<T> {
   try {
     return await action();
   } catch (error) {
     if (error instanceof RouterOsTrapError || error instanceof RouterOsConnectionError) {
-      throw new Error(`${what} stopped: ${error.message}. Rows written so far carry the comment ${marker}; rerunning is safe and converges them.`);
+      throw new Error(`${what} stopped: ${error.message}. ${rerun}`);
     }
     throw error;
   }

@@ -121,12 +121,17 @@ export class VpnConnectionProvider extends TencentProviderBase implements pulumi
       ),
     );
     const { id } = started;
+    // From here the tunnel exists: an error that leaves it in place carries its id, so the engine records it (as
+    // partially created) and the next run waits for it instead of creating another, which Tencent would refuse.
+    const recorded = (error: unknown): never => {
+      throw Object.assign(error as Error, { id, properties: { ...inputs, vpnConnectionId: id }, reasons: [(error as Error).message] });
+    };
     if (started.requestId) {
       await this.task(api, started.requestId, what, id, async () =>
         (await describeConnection(api, id))
           ? `The failed tunnel ${id} is still listed: delete it in the console, then rerun.`
           : "Tencent removed the failed tunnel: nothing was created; rerunning is safe.",
-      );
+      ).catch((error: unknown) => (error instanceof TaskFailedError ? Promise.reject(error) : recorded(error)));
     }
     let vanished = false;
     const rerun = () => (vanished ? "Tencent dropped it: nothing is left; rerunning creates it again." : `The connection ${id} exists and is recorded; rerunning waits for it again.`);
@@ -136,10 +141,9 @@ export class VpnConnectionProvider extends TencentProviderBase implements pulumi
         throw error;
       }),
     ).catch((error: unknown) => {
-      // Still there but not AVAILABLE in time: the id goes with the error, so the engine records the tunnel
-      // (as partially created) and the next run waits for it instead of creating another.
+      // Still there but not AVAILABLE in time: recorded, so the next run waits for it.
       if (vanished) throw error;
-      throw Object.assign(error as Error, { id, properties: { ...inputs, vpnConnectionId: id }, reasons: [(error as Error).message] });
+      return recorded(error);
     });
     return { id, outs: outputs(inputs, connection, inputs.preSharedKey) };
   }
@@ -186,6 +190,8 @@ export class VpnConnectionProvider extends TencentProviderBase implements pulumi
           if (isGone(error)) return { done: true, value: undefined };
           // Busy, throttled or unanswered: look again after a pause (an unanswered delete shows up as DELETING).
           if (!(error instanceof TencentApiError && isTransient(error, { idempotent: true }))) throw error;
+          // Should the wait end here, its error names the answer that kept the deletion from starting.
+          return { done: false, state: `${c.State ?? "?"}, the last attempt answered ${error.message}` };
         }
         return { done: false, state: "deleting" };
       }),
@@ -197,7 +203,7 @@ export class VpnConnectionProvider extends TencentProviderBase implements pulumi
     const task = await step(what, `The connection ${id} is recorded; rerunning waits for it again.`, () => api.task(requestId, `${what} (task ${requestId})`));
     if (task.status === "FAILED") {
       const detail = `Tencent's task ${requestId} ended FAILED${task.output ? `: ${task.output}` : ""}`;
-      throw new TencentOperationError(what, new Error(detail), await ifFailed());
+      throw new TaskFailedError(what, new Error(detail), await ifFailed());
     }
   }
 }
@@ -253,6 +259,9 @@ export async function describeConnection(api: TencentVpcApi, id: string): Promis
 }
 
 class VanishedError extends Error {}
+
+/** Tencent ran the asynchronous call and its task ended FAILED: the error says what is left. */
+class TaskFailedError extends TencentOperationError {}
 
 /** Polls until AVAILABLE; a tunnel that vanishes meanwhile is an error (Tencent drops one whose creation failed). */
 function waitAvailable(api: TencentVpcApi, id: string): Promise<VpnConnection> {

@@ -140,11 +140,14 @@ export class VpnGatewayProvider extends TencentProviderBase implements pulumi.dy
       await step(`renaming VPN gateway ${id}`, rerun, () => api.call("ModifyVpnGatewayAttribute", { VpnGatewayId: id, VpnGatewayName: news.name }));
     }
     if (news.bandwidthMbps !== undefined && news.bandwidthMbps !== gateway.InternetMaxBandwidthOut) {
-      await step(`changing the bandwidth of VPN gateway ${id} from ${gateway.InternetMaxBandwidthOut} to ${news.bandwidthMbps} Mbps`, BANDWIDTH_ADVICE, () =>
-        api.call("ResetVpnGatewayInternetMaxBandwidth", { VpnGatewayId: id, InternetMaxBandwidthOut: news.bandwidthMbps ?? 0 }),
-      );
+      const what = `changing the bandwidth of VPN gateway ${id} from ${gateway.InternetMaxBandwidthOut} to ${news.bandwidthMbps} Mbps`;
+      await api.call("ResetVpnGatewayInternetMaxBandwidth", { VpnGatewayId: id, InternetMaxBandwidthOut: news.bandwidthMbps ?? 0 }).catch((error: unknown) => {
+        // Only a refusal is about the bandwidth itself; throttling, 5xx or no answer say nothing about the change.
+        const refused = error instanceof TencentApiError && !isTransient(error, { idempotent: true });
+        throw new TencentOperationError(what, error, refused ? BANDWIDTH_ADVICE : rerun);
+      });
     }
-    gateway = (await describeGateway(api, id)) ?? gateway;
+    gateway = (await step(`reading VPN gateway ${id} back`, "The changes were made; rerunning only reads them back.", () => describeGateway(api, id))) ?? gateway;
     return { outs: outputs(news, gateway, true) };
   }
 
@@ -166,6 +169,8 @@ export class VpnGatewayProvider extends TencentProviderBase implements pulumi.dy
           if (isGone(error)) return { done: true, value: undefined };
           // Throttled, busy (its tunnels or routes still being deleted: ResourceInUse) or unanswered: look again.
           if (!(error instanceof TencentApiError && isTransient(error, { idempotent: true, inUseIsBusy: true }))) throw error;
+          // Should the wait end here, its error names the answer that kept the deletion from starting.
+          return { done: false, state: `${state}, the last attempt answered ${error.message}` };
         }
         return { done: false, state: "deleting" };
       }),
