@@ -27,7 +27,7 @@ export class RouterOsTunnelProvider implements pulumi.dynamic.ResourceProvider<T
 
   async check(_olds: TunnelInputs, news: TunnelInputs): Promise<pulumi.dynamic.CheckResult<TunnelInputs>> {
     const problems = [...checkConnection(news, this.defaults)];
-    if (!hasUnknowns(news.spec) && !hasUnknowns(news.preSharedKey)) problems.push(...specOf(news).problems.map((p) => ({ ...p, path: `spec.${p.path}` })));
+    if (!hasUnknowns(news.spec) && !hasUnknowns(news.preSharedKey)) problems.push(...specOf(news).problems.map((p) => ({ ...p, path: `spec${p.path.startsWith("[") ? "" : "."}${p.path}` })));
     const failures = problems.filter((p) => p.severity === "error").map((p) => ({ property: p.path, reason: formatProblem(p) }));
     return { inputs: news, failures };
   }

@@ -72,7 +72,11 @@ export class RouterOsSession {
     });
     const session = new RouterOsSession(api, endpoint);
     let socketError: (Error & { code?: string }) | undefined;
-    api.on("error", (error: Error) => session.drop(new RouterOsConnectionError(`lost the API session to ${where(endpoint)}: ${error.message || "socket error"}`, "closed")));
+    api.on("error", (error: Error & { code?: string; errno?: string }) => {
+      const cause = socketError?.code ?? error.code ?? error.errno;
+      const why = cause === "ECONNRESET" ? "the router reset the connection" : cause === "SOCKTMOUT" ? "the connection was idle too long" : error.message || cause || "the connection failed";
+      session.drop(new RouterOsConnectionError(`lost the API session to ${where(endpoint)}: ${why}`, "closed"));
+    });
     api.on("close", () => {
       const fatal = api.connector?.socket?.rosFatal;
       session.drop(

@@ -53,3 +53,6 @@ export const RESERVED_NAMES = new Set(["default"]);
 
 /** A key shorter than this is weak (refused without allowWeakCrypto). */
 export const PSK_MIN_STRONG_LENGTH = 16;
+
+/** Line breaks, tabs, escapes, bidi and zero-width characters: nothing a name in a console or a log should hold. */
+export const CONTROL_CHARACTERS = /[\p{Cc}\p{Cf}\u2028\u2029]/u;

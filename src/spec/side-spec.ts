@@ -56,8 +56,7 @@ export function checkDeferredKey(spec: SideSpec, key: string, cloud: CloudKind):
   return problems.filter((p) => p.path === "preSharedKey").map(inSpec);
 }
 
-/** Line breaks, tabs, escapes, bidi and zero-width characters: nothing a console name should hold. */
-export const CONTROL_CHARACTERS = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+export { CONTROL_CHARACTERS } from "./limits";
 
 export const inSpec = (p: Problem): Problem => ({ ...p, path: `spec${p.path.startsWith("[") ? "" : "."}${p.path}` });
 export const sideError = (path: string, value: unknown, message: string, hint?: string): Problem => ({ path, value, message, hint, severity: "error" });

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import type { VpnGateway } from "tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_models";
+import { CONTROL_CHARACTERS } from "../spec/limits";
 import type { TencentVpcApi } from "./api";
 import { isGone, isTransient, step, TencentApiError, TencentOperationError } from "./errors";
 import { canonicalJson, diffFields, engineDiff, hasUnknowns, normalise, pick, type FieldRule } from "./fields";
@@ -68,8 +69,8 @@ export class VpnGatewayProvider extends TencentProviderBase implements pulumi.dy
       if (news.vpcId === undefined) failures.add("vpcId", "is required to create a VPN gateway");
       if (known(news.vpcId) && !isId("vpc", news.vpcId)) failures.add("vpcId", "is not a VPC id (vpc-…)");
       if (news.name === undefined) failures.add("name", "is required to create a VPN gateway");
-      else if (known(news.name) && !(typeof news.name === "string" && news.name.length > 0 && Buffer.byteLength(news.name) <= 60)) {
-        failures.add("name", "must be 1–60 bytes");
+      else if (known(news.name) && !(typeof news.name === "string" && news.name.length > 0 && Buffer.byteLength(news.name) <= 60 && !CONTROL_CHARACTERS.test(news.name))) {
+        failures.add("name", "must be 1–60 bytes, without line breaks or other control characters");
       }
       if (!hasUnknowns(news.bandwidthMbps) && !(GATEWAY_BANDWIDTHS as readonly unknown[]).includes(news.bandwidthMbps)) {
         failures.add("bandwidthMbps", `must be one of ${GATEWAY_BANDWIDTHS.join(", ")} Mbps`);

@@ -39,6 +39,12 @@ describe("check", () => {
     assert.match(found.find((f) => f.property === "spec.ike.dhGroup")!.reason, /not offered by RouterOS/);
   });
 
+  it("names an unknown field with an unusual name as spec[\"…\"], not spec.[\"…\"]", async () => {
+    const found = await failures({ ...inputs, spec: { ...inputs.spec, "bad key": 1 } as TunnelInputs["spec"] });
+    assert.equal(found.length, 1);
+    assert.match(found[0]!.property, /^spec\[/);
+  });
+
   it("tolerates values not known until the cloud gateway exists (preview)", async () => {
     assert.deepEqual(await failures({ ...inputs, gatewayIp: UNKNOWN }), []);
   });

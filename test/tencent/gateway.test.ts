@@ -134,6 +134,15 @@ describe("VPN gateway provider", () => {
     assert.deepEqual((await c.providers.gateway.check(olds, { ...olds, zone: "ap-guangzhou-4", tags: { team: "ops" } })).failures, []);
     assert.deepEqual((await c.providers.gateway.check({}, { ...olds, tags: { team: "ops" } })).failures, []);
   });
+
+  test("check refuses a gateway name with a line break or another control character", async () => {
+    const inputs = { vpcId: c.vpcId, bandwidthMbps: 5 };
+    for (const name of ["gw\nforged line", "gw\u202Eevil", "gw\u0000"]) {
+      const { failures } = await c.providers.gateway.check({}, { ...inputs, name });
+      assert.deepEqual(failures?.map((f) => f.property), ["name"], JSON.stringify(name));
+    }
+    assert.deepEqual((await c.providers.gateway.check({}, { ...inputs, name: "到腾讯云-gw" })).failures, []);
+  });
 });
 
 describe("VPN gateway provider when the wait runs out", () => {
