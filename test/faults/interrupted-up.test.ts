@@ -9,7 +9,7 @@ import { after, before, describe, it } from "node:test";
 import type { RouterOsEmulator } from "../emulators/routeros";
 import type { TencentVpcEmulator } from "../emulators/tencent";
 import { asPulumiConfig, startLab, type Lab } from "../helpers/lab";
-import { startEngine, type Engine } from "./helpers/engine";
+import { startMiniEngine, type MiniEngine } from "../helpers/mini-engine";
 import { AimedFault } from "./helpers/routeros";
 
 const FAST = {
@@ -41,11 +41,11 @@ const ONE_OF_EACH = { profile: 1, proposal: 1, peer: 1, identity: 1, policy: 1, 
 
 describe("an interrupted `pulumi up`, then `pulumi up` again", () => {
   let lab: Lab;
-  let engine: Engine;
+  let engine: MiniEngine;
 
   before(async () => {
     lab = await startLab({ dir: mkdtempSync(join(tmpdir(), "rvi-interrupted-")), router: { sensitivePolicy: true }, gatewayPendingMs: 0 });
-    engine = await startEngine({ cwd: process.cwd(), config: asPulumiConfig({ ...lab.config, ...FAST }) });
+    engine = await startMiniEngine({ cwd: process.cwd(), config: asPulumiConfig({ ...lab.config, ...FAST }) });
   });
   after(async () => {
     lab.unwatch();

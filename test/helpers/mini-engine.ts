@@ -1,7 +1,9 @@
 // Test support: a small stand-in for the Pulumi engine, enough to run a real program without the CLI. The program
 // runs under pulumi.runtime.setMocks; each dynamic resource it registers is checked, diffed, created, updated,
 // read and deleted through the SDK's own dynamic-provider host over gRPC, in the order the program's outputs
-// allow, with state kept between runs. Component resources are recorded; other custom resources are refused.
+// allow, with state kept between runs. When an operation fails it behaves as Pulumi does: nothing waiting on the
+// failed resource runs, operations under way finish, what succeeded stays in the state, and `up` rejects with the
+// provider's error (so an interrupted up can be followed by another). Other custom resources are refused.
 import * as pulumi from "@pulumi/pulumi";
 import { startProviderHost, type Props, type ProviderHost } from "./provider-host";
 
@@ -15,7 +17,8 @@ export interface EngineResource {
 }
 
 export interface MiniEngine {
-  /** `pulumi up`: runs the program, converges every resource it registers, deletes what it no longer does. */
+  /** `pulumi up`: converges every resource the program registers, deletes what it no longer does; rejects with the
+   * first failed operation's error once the operations under way have finished. */
   up(program: () => Promise<Record<string, unknown>>): Promise<Record<string, unknown>>;
   /** `pulumi refresh`: reads every resource back. */
   refresh(): Promise<void>;
@@ -30,12 +33,44 @@ export interface MiniEngine {
 
 const DYNAMIC = "pulumi-nodejs:dynamic/";
 
+/** What a registration the engine will not carry out waits on: nothing, ever (as a stopped `pulumi up`). */
+const never = () => new Promise<never>(() => undefined);
+
 export async function startMiniEngine(options: { cwd: string; config: Record<string, string>; project?: string; stack?: string }): Promise<MiniEngine> {
   const host = await startProviderHost({ cwd: options.cwd });
   await host.configure(options.config);
   const state = new Map<string, EngineResource>(); // by "type::name", in creation order
   let registered = new Set<string>();
   const operations: string[] = [];
+  let failure: { error: Error } | undefined;
+  let running = 0;
+  let settled: (() => void) | undefined;
+
+  const converge = async (args: pulumi.runtime.MockResourceArgs): Promise<{ id: string; state: Props }> => {
+    const key = `${args.type}::${args.name}`;
+    registered.add(key);
+    const { __provider: providerText, ...news } = args.inputs as Props & { __provider: string };
+    const hosted = host.resource(providerText, args.type);
+    const old = state.get(key);
+    const checked = await hosted.check(old?.inputs ?? {}, news);
+    if (checked.failures.length > 0) throw new Error(`${args.name}: ${checked.failures.map((f) => f.reason).join("; ")}`);
+    const record = (op: string, id: string, outputs: Props) => {
+      operations.push(`${op} ${args.name}`);
+      state.set(key, { type: args.type, name: args.name, id, inputs: checked.inputs, outputs, providerText });
+      return { id, state: outputs };
+    };
+    if (old) {
+      const diff = await hosted.diff(old.id, old.outputs, checked.inputs);
+      if (diff.changes === "none" && diff.replaces.length === 0) return record("same", old.id, old.outputs);
+      if (diff.replaces.length === 0) return record("update", old.id, (await hosted.update(old.id, old.outputs, checked.inputs)).properties);
+      if (diff.deleteBeforeReplace) await host.resource(old.providerText, old.type).delete(old.id, old.outputs);
+      const created = await hosted.create(checked.inputs);
+      if (!diff.deleteBeforeReplace) await host.resource(old.providerText, old.type).delete(old.id, old.outputs);
+      return record("replace", created.id, created.properties);
+    }
+    const created = await hosted.create(checked.inputs);
+    return record("create", created.id, created.properties);
+  };
 
   pulumi.runtime.setAllConfig(options.config);
   await pulumi.runtime.setMocks(
@@ -43,37 +78,17 @@ export async function startMiniEngine(options: { cwd: string; config: Record<str
       newResource: async (args) => {
         if (!args.custom) return { id: undefined, state: {} };
         if (!args.type.startsWith(DYNAMIC)) throw new Error(`the mini engine runs dynamic resources only, not ${args.type}`);
-        const key = `${args.type}::${args.name}`;
-        registered.add(key);
-        const { __provider: providerText, ...news } = args.inputs as Props & { __provider: string };
-        const hosted = host.resource(providerText, args.type);
-        const old = state.get(key);
-        const checked = await hosted.check(old?.inputs ?? {}, news);
-        if (checked.failures.length > 0) throw new Error(`${args.name}: ${checked.failures.map((f) => f.reason).join("; ")}`);
-        if (old) {
-          const diff = await hosted.diff(old.id, old.outputs, checked.inputs);
-          if (diff.changes === "none" && diff.replaces.length === 0) {
-            operations.push(`same ${args.name}`);
-            state.set(key, { ...old, inputs: checked.inputs, providerText });
-            return { id: old.id, state: old.outputs };
-          }
-          if (diff.replaces.length === 0) {
-            const { properties } = await hosted.update(old.id, old.outputs, checked.inputs);
-            operations.push(`update ${args.name}`);
-            state.set(key, { ...old, inputs: checked.inputs, outputs: properties, providerText });
-            return { id: old.id, state: properties };
-          }
-          if (diff.deleteBeforeReplace) await host.resource(old.providerText, old.type).delete(old.id, old.outputs);
-          const created = await hosted.create(checked.inputs);
-          if (!diff.deleteBeforeReplace) await host.resource(old.providerText, old.type).delete(old.id, old.outputs);
-          operations.push(`replace ${args.name}`);
-          state.set(key, { type: args.type, name: args.name, id: created.id, inputs: checked.inputs, outputs: created.properties, providerText });
-          return { id: created.id, state: created.properties };
+        if (failure) return never(); // a failed up schedules nothing more
+        running++;
+        try {
+          return await converge(args);
+        } catch (error) {
+          failure ??= { error: error as Error };
+          return never();
+        } finally {
+          running--;
+          if (failure && running === 0) settled?.();
         }
-        const created = await hosted.create(checked.inputs);
-        operations.push(`create ${args.name}`);
-        state.set(key, { type: args.type, name: args.name, id: created.id, inputs: checked.inputs, outputs: created.properties, providerText });
-        return { id: created.id, state: created.properties };
       },
       call: (args) => {
         throw new Error(`the mini engine has no invokes (${args.token})`);
@@ -100,8 +115,14 @@ export async function startMiniEngine(options: { cwd: string; config: Record<str
     up: async (program) => {
       operations.length = 0;
       registered = new Set();
-      const outputs = await program();
-      const resolved = (await (pulumi.output(outputs) as unknown as { promise(): Promise<Record<string, unknown>> }).promise()) ?? {};
+      failure = undefined;
+      const failed = new Promise<never>((_, reject) => (settled = () => reject(failure!.error)));
+      failed.catch(() => undefined);
+      const done = (async () => {
+        const outputs = await program();
+        return ((await (pulumi.output(outputs) as unknown as { promise(): Promise<Record<string, unknown>> }).promise()) ?? {}) as Record<string, unknown>;
+      })();
+      const resolved = await Promise.race([done, failed]);
       await deleteAll([...state.keys()].filter((k) => !registered.has(k)));
       return resolved;
     },
@@ -117,6 +138,11 @@ export async function startMiniEngine(options: { cwd: string; config: Record<str
       operations.length = 0;
       await deleteAll([...state.keys()]);
     },
-    stop: () => host.stop(),
+    stop: async () => {
+      // A failed up's registrations never settle: Pulumi ends that program's process, this one lives on. Taking them
+      // off the SDK's list keeps it from reporting them as leaked promises (and failing the process) at exit.
+      (require("@pulumi/pulumi/runtime/debuggable") as { leakedPromises(): unknown }).leakedPromises();
+      await host.stop();
+    },
   };
 }
