@@ -8,14 +8,14 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(args: string[], stdin = ""): Promise<CliRun> {
+export async function runCli(args: string[], stdin = "", options: { tty?: boolean } = {}): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     readStdin: async () => stdin,
-    isTty: false,
+    isTty: options.tty ?? false,
   };
   const code = await main(["node", "ros-vpc-ipsec", ...args], io);
   return { code, stdout, stderr };

@@ -69,6 +69,13 @@ describe("doctor and status against the lab", () => {
     assert.match(verdict.summary, /^UP: the peer is established with 2 SAs and the cloud reports AVAILABLE/);
   });
 
+  it("shows its slow steps on one progress line on a terminal, and nothing of it elsewhere", async () => {
+    const onTerminal = await runCli(["status", "--stack-file", stackFile], "", { tty: true });
+    assert.match(onTerminal.stderr, /reading Tencent Cloud…\r\x1b\[Kreading the router at 127\.0\.0\.1:\d+…\r\x1b\[K$/);
+    const piped = await runCli(["status", "--stack-file", stackFile]);
+    assert.equal(piped.stderr, "");
+  });
+
   it("status prints both ends at a glance and exits 0", async () => {
     const run = await runCli(["status", "--stack-file", stackFile]);
     assert.equal(run.code, 0, run.stderr);
