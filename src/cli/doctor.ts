@@ -38,7 +38,7 @@ export async function doctorCommand(options: DoctorOptions, io: CliIo, env: Node
     try {
       router = await readRouterEvidence(session, sources.spec, gatewayIp);
     } finally {
-      await session.close();
+      void session.close(); // the verdict does not wait for the router to acknowledge the end of the session
     }
     progress("");
     const result = verdict(sources.spec, router, cloud, expected(sources, gatewayIp));
@@ -61,7 +61,7 @@ export async function statusCommand(options: SourceOptions & { json?: boolean },
     if (!gatewayIp) throw new SourceError("the cloud gateway's address is not known: read the cloud (drop --no-cloud) or give --gateway-ip");
     progress(`reading the router at ${sources.router.host}:${sources.router.port}`);
     const session = await RouterOsSession.open(sources.router);
-    const router = await readRouterStatus(session, sources.spec, gatewayIp).finally(() => session.close());
+    const router = await readRouterStatus(session, sources.spec, gatewayIp).finally(() => void session.close());
     progress("");
     const cloudStatus = cloud ? { ...(cloud.state ? { state: cloud.state } : {}), ...(cloud.netStatus ? { netStatus: cloud.netStatus } : {}) } : undefined;
     io.stdout(options.json ? `${JSON.stringify({ tunnel: sources.spec.name, router, cloud: cloudStatus }, null, 2)}\n` : statusTable(sources.spec.name, router, cloudStatus));

@@ -3,6 +3,7 @@
 import { alicloudConnectionSettings } from "../alicloud/dialect";
 import { renderRouterOsScript } from "../routeros/script";
 import { loadSpecFile } from "../spec/load";
+import { inputOf, parseTunnelSpec } from "../spec/parse";
 import { errors, formatProblems } from "../spec/problems";
 import type { TunnelSpec } from "../spec/types";
 import { createVpnConnectionRequest } from "../tencent/dialect";
@@ -25,6 +26,13 @@ export function renderCommand(file: string, options: RenderCommandOptions, io: C
     return 1;
   }
   if (warnings.length > 0) io.stderr(`${formatProblems(warnings)}\n`);
+  if (options.gatewayIp !== undefined) {
+    const checked = parseTunnelSpec({ ...inputOf(spec), cloudGatewayIp: options.gatewayIp }).problems.filter((p) => p.path === "cloudGatewayIp" && p.severity === "error");
+    if (checked.length > 0) {
+      io.stderr(`--gateway-ip is not a usable gateway address:\n${formatProblems(checked)}\n`);
+      return 1;
+    }
+  }
   const gatewayIp = options.gatewayIp ?? spec.cloudGatewayIp;
   if (options.target === "routeros") {
     if (!gatewayIp) {

@@ -3,10 +3,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { defaultPort, type RouterTls } from "../routeros/tls";
+import { defaultPort, isValidFingerprint, type RouterTls } from "../routeros/tls";
 import type { RouterEndpoint } from "../routeros/session";
 import { loadSpecFile } from "../spec/load";
-import { parseTunnelSpec } from "../spec/parse";
+import { inputOf, parseTunnelSpec } from "../spec/parse";
 import { formatProblems, type Problem } from "../spec/problems";
 import type { TunnelSpec } from "../spec/types";
 import { NAMESPACE, readSiteSettings } from "../stack/config";
@@ -65,7 +65,8 @@ export function resolveSources(options: SourceOptions, env: NodeJS.ProcessEnv): 
     provider = settings.cloud.provider;
     const r = settings.router;
     const tls: RouterTls = r.tls === undefined ? { mode: "verify" } : typeof r.tls === "string" ? { mode: r.tls } : (r.tls as RouterTls);
-    router = { host: r.host, port: r.port ?? defaultPort(tls), user: r.user ?? plain(`${NAMESPACE}:routerUser`) ?? "admin", tls, ...(r.timeoutSeconds ? { timeoutMs: r.timeoutSeconds * 1000 } : {}) };
+    // The port stays unset unless the stack gives one: the default follows the TLS mode, which options may change.
+    router = { host: r.host, ...(r.port === undefined ? {} : { port: r.port }), user: r.user ?? plain(`${NAMESPACE}:routerUser`) ?? "admin", tls, ...(r.timeoutSeconds ? { timeoutMs: r.timeoutSeconds * 1000 } : {}) };
   } else {
     const { spec: parsed, problems } = loadSpecFile(options.spec!);
     if (!parsed) throw new SourceError(`${options.spec} is not a valid tunnel spec:\n${formatProblems(problems.filter((p) => p.severity === "error"))}`);
@@ -81,9 +82,20 @@ export function resolveSources(options: SourceOptions, env: NodeJS.ProcessEnv): 
     const hint = options.stack ? `$(pulumi config get ${NAMESPACE}:routerPassword --stack ${options.stack})` : "<password>";
     throw new SourceError(`the router password is not available: export ${options.routerPasswordEnv}=${hint}`);
   }
+  const port = options.routerPort === undefined ? (router.port ?? defaultPort(tls)) : Number(options.routerPort);
+  if (!(Number.isInteger(port) && port > 0 && port < 65536)) throw new SourceError(`--router-port ${options.routerPort}: not a TCP port (1-65535)`);
+  if (tls.mode === "fingerprint" && !isValidFingerprint(tls.fingerprint)) {
+    throw new SourceError(`${tls.fingerprint} is not a SHA-256 fingerprint: 64 hex digits, with or without colons (RouterOS: /certificate print detail)`);
+  }
+  const gatewayIp = options.gatewayIp ?? spec.cloudGatewayIp;
+  if (options.gatewayIp !== undefined) {
+    const checked = parseTunnelSpec({ ...inputOf(spec), cloudGatewayIp: options.gatewayIp });
+    const problems = checked.problems.filter((p) => p.path === "cloudGatewayIp" && p.severity === "error");
+    if (problems.length > 0) throw new SourceError(`--gateway-ip:\n${formatProblems(problems)}`);
+  }
   const endpoint: RouterEndpoint = {
     host,
-    port: options.routerPort ? Number(options.routerPort) : (router.port ?? defaultPort(tls)),
+    port,
     user: options.routerUser ?? router.user ?? "admin",
     password,
     tls,
@@ -101,7 +113,7 @@ export function resolveSources(options: SourceOptions, env: NodeJS.ProcessEnv): 
     warnings: transportWarnings(endpoint),
     ...(tencent ? { tencent } : {}),
     cloudProvider: provider,
-    ...(options.gatewayIp ?? spec.cloudGatewayIp ? { gatewayIp: options.gatewayIp ?? spec.cloudGatewayIp } : {}),
+    ...(gatewayIp ? { gatewayIp } : {}),
     keyKnown: keyFromStack !== undefined || !stackFile,
   };
 }

@@ -18,7 +18,7 @@ export interface RouterConnectionInputs {
   /** Default: the stack's ros-vpc-ipsec:routerUser, else "admin". */
   user?: string;
   /** Default: { mode: "verify" } against the system's CAs. "insecure" and "off" are shorthands. */
-  tls?: RouterTls | "insecure" | "off";
+  tls?: RouterTls | "verify" | "insecure" | "off";
   /** Required for tls "off" to anything but the loopback address: the password crosses the network in clear. */
   allowPlaintext?: boolean;
   timeoutSeconds?: number;
@@ -75,7 +75,7 @@ export function requireSpec(inputs: TunnelInputs): TunnelSpec {
 
 export function normaliseTls(tls: RouterConnectionInputs["tls"]): RouterTls {
   if (tls === undefined) return { mode: "verify" };
-  if (tls === "insecure" || tls === "off") return { mode: tls };
+  if (tls === "verify" || tls === "insecure" || tls === "off") return { mode: tls };
   return tls;
 }
 

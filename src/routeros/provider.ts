@@ -27,6 +27,9 @@ export class RouterOsTunnelProvider implements pulumi.dynamic.ResourceProvider<T
 
   async check(_olds: TunnelInputs, news: TunnelInputs): Promise<pulumi.dynamic.CheckResult<TunnelInputs>> {
     const problems = [...checkConnection(news, this.defaults)];
+    if (news.gatewayIp === undefined && (news.spec as { cloudGatewayIp?: unknown } | undefined)?.cloudGatewayIp === undefined) {
+      problems.push({ path: "gatewayIp", severity: "error", message: "is not set: the router's peer is the cloud gateway", hint: "pass the cloud side's gatewayPublicIp output, or set spec.cloudGatewayIp" });
+    }
     if (!hasUnknowns(news.spec) && !hasUnknowns(news.preSharedKey)) problems.push(...specOf(news).problems.map((p) => ({ ...p, path: `spec${p.path.startsWith("[") ? "" : "."}${p.path}` })));
     const failures = problems.filter((p) => p.severity === "error").map((p) => ({ property: p.path, reason: formatProblem(p) }));
     return { inputs: news, failures };
@@ -37,7 +40,8 @@ export class RouterOsTunnelProvider implements pulumi.dynamic.ResourceProvider<T
       ...(olds.spec?.name !== news.spec?.name ? ["spec"] : []),
       ...(olds.router?.host !== news.router?.host || portOf(olds) !== portOf(news) ? ["router"] : []),
     ];
-    if (replaces.length > 0 || hasUnknowns(news) || !olds.rows) return { changes: true, replaces, deleteBeforeReplace: false };
+    // The replacement's rows would be found by their marker or collide with the old ones': remove the old tunnel first.
+    if (replaces.length > 0 || hasUnknowns(news) || !olds.rows) return { changes: true, replaces, deleteBeforeReplace: replaces.length > 0 };
     const spec = specOf(news).spec;
     if (!spec) return { changes: true };
     const plan = reconcile(renderRouterOsRows(spec, { version: olds.routerVersion }), olds.rows, {
@@ -90,7 +94,7 @@ export class RouterOsTunnelProvider implements pulumi.dynamic.ResourceProvider<T
     const spec = requireSpec(inputs);
     const marker = ownerMarker(spec.name);
     const session = await this.session(inputs, what);
-    const rerun = `Rows written so far carry the comment ${marker}; rerunning is safe and converges them.`;
+    const rerun = `Rows written so far carry the comment ${marker} or the tunnel's name; rerunning is safe and converges them.`;
     return step(`${what === "create" ? "creating" : "updating"} tunnel ${spec.name}`, rerun, async () => {
       const { snapshot, version, status } = await observe(session, spec);
       const desired = renderRouterOsRows(spec, { version });

@@ -74,7 +74,8 @@ export function reconcile(
     const anchor = firstAnchor(menu, rows);
     matched[menu] = [];
 
-    for (const want of desired[menu]) {
+    for (const wanted of desired[menu]) {
+      const want = withEnforcedDefaults(menu, wanted);
       const key = rowKey(menu, want);
       const existing = mine.find((r) => !taken.has(r.id) && rowKey(menu, r.fields) === key);
       const foreign = existing ? undefined : rows.find((r) => !owned.has(r.id) && !taken.has(r.id) && rowKey(menu, r.fields) === key && !isDynamic(r));
@@ -82,7 +83,7 @@ export function reconcile(
       if (!target) {
         if (foreign) conflicts.push({ menu, key, id: foreign.id });
         drift.push({ menu, key, kind: "missing" });
-        levels[addLevel]!.push({ op: "add", menu, fields: want, ...(anchor ? { placeBefore: anchor.id } : {}) });
+        levels[addLevel]!.push({ op: "add", menu, fields: wanted, ...(anchor ? { placeBefore: anchor.id } : {}) });
         matched[menu].push(undefined);
         continue;
       }
@@ -118,8 +119,9 @@ export function removalPlan(lastDesired: DesiredRows, snapshot: Snapshot, option
 
 /**
  * Which rows are the tunnel's. Rows that can carry a comment are the tunnel's when they carry its marker.
- * A profile or proposal (no comment field) is the tunnel's when the tunnel's own peer or policies use it, or
- * when nothing else uses it and it already equals the desired row (what an interrupted create leaves behind).
+ * A profile or proposal without a comment (no comment field before 7.15, or written before an upgrade) is the
+ * tunnel's when the tunnel's own peer or policies use it, or when nothing else uses it and either it already equals
+ * the desired row or the tunnel's marked rows show an earlier run of the tool got this far (an interrupted create).
  */
 export function ownedRows(desired: DesiredRows, snapshot: Snapshot, options: ReconcileOptions): Set<string> {
   const owned = new Set<string>();
@@ -127,24 +129,30 @@ export function ownedRows(desired: DesiredRows, snapshot: Snapshot, options: Rec
     if (!hasComment(menu, options.version)) continue;
     for (const row of snapshot[menu]) if (row.fields.comment === options.marker) owned.add(row.id);
   }
+  const earlierRun = owned.size > 0;
   const references: Array<[named: MenuName, by: MenuName, field: string]> = [
     ["profile", "peer", "profile"],
     ["proposal", "policy", "proposal"],
   ];
   for (const [named, by, field] of references) {
-    if (hasComment(named, options.version)) continue;
     const want = desired[named][0];
     if (!want) continue;
     for (const row of snapshot[named]) {
-      if (row.fields.name !== want.name) continue;
+      if (row.fields.name !== want.name || owned.has(row.id) || row.fields.comment) continue;
       const users = snapshot[by].filter((r) => r.fields[field] === want.name);
       const usedByMine = users.some((r) => owned.has(r.id));
       const usedByOthers = users.some((r) => !owned.has(r.id));
       const identical = changedFields(named, want, row.fields).length === 0;
-      if (usedByMine || (!usedByOthers && identical)) owned.add(row.id);
+      if (usedByMine || (!usedByOthers && (identical || earlierRun))) owned.add(row.id);
     }
   }
   return owned;
+}
+
+/** The desired row plus the fields whose RouterOS default the tunnel relies on (a row disabled by hand is drift). */
+function withEnforcedDefaults(menu: MenuName, row: Fields): Fields {
+  const enforced = Object.entries(MENUS[menu].fields).filter(([name, f]) => f.enforceDefault && row[name] === undefined && f.default !== undefined);
+  return enforced.length === 0 ? row : { ...row, ...Object.fromEntries(enforced.map(([name, f]) => [name, f.default!])) };
 }
 
 function firstAnchor(menu: MenuName, rows: ActualRow[]): ActualRow | undefined {

@@ -42,7 +42,8 @@ export function renderRouterOsRows(spec: TunnelSpec, options: RenderOptions = {}
         lifetime: formatDuration(ike.lifetime),
         "nat-traversal": yesNo(spec.router.natTraversal),
         "dpd-interval": ike.dpd.enabled ? formatDuration(ike.dpd.interval) : "disable-dpd",
-        "dpd-maximum-failures": String(Math.max(1, Math.ceil(ike.dpd.timeout / ike.dpd.interval))),
+        // With DPD off RouterOS ignores the count: its default keeps the row valid whatever interval the spec holds.
+        "dpd-maximum-failures": ike.dpd.enabled ? String(Math.max(1, Math.ceil(ike.dpd.timeout / ike.dpd.interval))) : "5",
         // Explicit, so a hand change to strict/exact (which makes lifetimes fail) is drift that refresh repairs.
         "proposal-check": "obey",
       },

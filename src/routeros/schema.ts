@@ -12,6 +12,8 @@ export interface FieldSchema {
   since?: string;
   /** Hidden from print unless the API user has the sensitive policy. */
   sensitive?: boolean;
+  /** The tunnel relies on the default: a row changed away from it (disabled, passive) is drift, put back. */
+  enforceDefault?: boolean;
 }
 
 export type MenuName = "profile" | "proposal" | "peer" | "identity" | "policy" | "nat" | "filter" | "raw";
@@ -31,6 +33,8 @@ export interface MenuSchema {
 
 const text = (extra: Omit<FieldSchema, "kind"> = {}): FieldSchema => ({ kind: "text", ...extra });
 const bool = (fallback: string): FieldSchema => ({ kind: "bool", default: fallback });
+/** A boolean the tunnel needs at its default (a peer or policy disabled by hand takes the tunnel down). */
+const enforced = (fallback: string): FieldSchema => ({ kind: "bool", default: fallback, enforceDefault: true });
 const duration = (fallback: string): FieldSchema => ({ kind: "duration", default: fallback });
 const set = (fallback: string): FieldSchema => ({ kind: "set", default: fallback });
 const comment = (since?: string): FieldSchema => ({ kind: "text", default: "", since });
@@ -42,7 +46,7 @@ const FIREWALL_FIELDS: Record<string, FieldSchema> = {
   "dst-address": { kind: "prefix" },
   "ipsec-policy": text(),
   comment: comment(),
-  disabled: bool("false"),
+  disabled: enforced("false"),
 };
 
 export const MENUS: Readonly<Record<MenuName, MenuSchema>> = {
@@ -75,7 +79,7 @@ export const MENUS: Readonly<Record<MenuName, MenuSchema>> = {
       "pfs-group": text({ default: "modp1024" }),
       lifetime: duration("30m"),
       comment: comment("7.15"),
-      disabled: bool("false"),
+      disabled: enforced("false"),
     },
   },
   peer: {
@@ -88,10 +92,10 @@ export const MENUS: Readonly<Record<MenuName, MenuSchema>> = {
       address: { kind: "prefix" },
       profile: { kind: "ref", default: "default" },
       "exchange-mode": text({ default: "main" }),
-      passive: bool("false"),
+      passive: enforced("false"),
       "send-initial-contact": bool("true"),
       comment: comment(),
-      disabled: bool("false"),
+      disabled: enforced("false"),
     },
   },
   identity: {
@@ -106,7 +110,7 @@ export const MENUS: Readonly<Record<MenuName, MenuSchema>> = {
       "remote-id": text({ default: "auto" }),
       "generate-policy": text({ default: "no" }),
       comment: comment(),
-      disabled: bool("false"),
+      disabled: enforced("false"),
     },
   },
   policy: {
@@ -123,7 +127,7 @@ export const MENUS: Readonly<Record<MenuName, MenuSchema>> = {
       action: text({ default: "encrypt" }),
       level: text({ default: "require" }),
       comment: comment(),
-      disabled: bool("false"),
+      disabled: enforced("false"),
     },
   },
   nat: {

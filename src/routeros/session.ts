@@ -30,6 +30,9 @@ export const MAX_IN_FLIGHT = 64;
 
 export type Row = Record<string, string>;
 
+/** How long close() waits for the router to acknowledge the end of the session before dropping the socket. */
+const CLOSE_GRACE_MS = 1000;
+
 interface NodeRouterOsApi extends NodeJS.EventEmitter {
   connect(): Promise<unknown>;
   close(): Promise<unknown>;
@@ -193,7 +196,11 @@ export class RouterOsSession {
   async close(): Promise<void> {
     if (this.lost) return;
     this.drop(new RouterOsConnectionError("the session was closed", "closed"));
-    await this.api.close().catch(() => this.api.connector?.destroy());
+    // node-routeros waits for the router's FIN; a router that never sends it must not hold the process.
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_GRACE_MS)));
+    await Promise.race([this.api.close().catch(() => undefined), gaveUp]).finally(() => clearTimeout(timer));
+    this.api.connector?.destroy();
   }
 
   /** Hands freed slots to queued commands, oldest first. */

@@ -20,7 +20,7 @@ export interface CloudLimits {
 
 // Alibaba documents this set for psk; Tencent documents none, so the same conservative set is assumed for both.
 const PSK_CHARACTERS = /^[A-Za-z0-9~!`@#$%^&*()_\-+={}[\]|;:',.<>/?]+$/;
-const PSK_CHARACTERS_TEXT = "letters, digits and ~!`@#$%^&*()_-+={}[]|;:',.<>/? (no spaces, quotes or backslashes)";
+const PSK_CHARACTERS_TEXT = "letters, digits and ~!`@#$%^&*()_-+={}[]|;:',.<>/? (no spaces, double quotes or backslashes)";
 
 export const CLOUD_LIMITS: Readonly<Record<CloudKind, CloudLimits>> = {
   tencent: {
@@ -56,3 +56,6 @@ export const PSK_MIN_STRONG_LENGTH = 16;
 
 /** Line breaks, tabs, escapes, bidi and zero-width characters: nothing a name in a console or a log should hold. */
 export const CONTROL_CHARACTERS = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
+/** RouterOS's range of a profile's dpd-maximum-failures is 1-100. */
+export const ROUTEROS_DPD_MAX_FAILURES = 100;

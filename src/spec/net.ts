@@ -13,6 +13,12 @@ export function parseCidr(text: string): CidrCheck {
   if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text)) {
     return { ok: false, message: "is not an IPv4 CIDR block", hint: "write it as address/prefix, e.g. 192.168.1.0/24" };
   }
+  const [addressText = ""] = text.split("/");
+  if (/(^|\.)0\d/.test(addressText)) {
+    // ipaddr.js reads 010 as octal 8; RouterOS and the clouds read it otherwise or refuse it.
+    const plain = addressText.split(".").map((octet) => String(Number(octet))).join(".");
+    return { ok: false, message: "has an octet with a leading zero", hint: `write ${plain}/${text.split("/")[1]}` };
+  }
   let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
   try {
     parsed = ipaddr.parseCIDR(text);

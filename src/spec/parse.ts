@@ -37,6 +37,12 @@ export function requireTunnelSpec(input: unknown, context?: string): TunnelSpec 
   return spec;
 }
 
+/** A normalised spec as input again, so a field can be checked with another value (e.g. a --gateway-ip). */
+export function inputOf(spec: TunnelSpec): TunnelSpecInput {
+  const { identities, ...rest } = spec;
+  return { ...rest, identities: { router: identities.router, ...(identities.cloud ? { cloud: identities.cloud } : {}) } };
+}
+
 function normalise(input: TunnelSpecInput, problems: Problem[]): TunnelSpec {
   const ike = input.ike ?? {};
   const ipsec = input.ipsec ?? {};

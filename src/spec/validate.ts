@@ -1,7 +1,7 @@
 // Every semantic check of a normalised TunnelSpec, all problems at once, each with path, value and fix.
 // Pure; no I/O. Algorithm support per platform and phase is checked in crypto.ts.
 import { checkCrypto } from "./crypto";
-import { CLOUD_LIMITS, NAME_PATTERN, NAME_RULE, PSK_MIN_STRONG_LENGTH, RESERVED_NAMES } from "./limits";
+import { CLOUD_LIMITS, NAME_PATTERN, NAME_RULE, PSK_MIN_STRONG_LENGTH, RESERVED_NAMES, ROUTEROS_DPD_MAX_FAILURES } from "./limits";
 import { cidrsOverlap, isFqdn, isIpv4, notPublicReason, parseCidr, type Cidr } from "./net";
 import type { Problem } from "./problems";
 import type { Identity, TunnelSpec } from "./types";
@@ -164,6 +164,11 @@ function checkIkeOptions(spec: TunnelSpec): Problem[] {
       problems.push(error("ike.dpd.timeout", ike.dpd.timeout, `is shorter than ike.dpd.interval (${ike.dpd.interval})`, "the timeout spans several probe intervals"));
     }
     if (limits.dpdTimeout) range("ike.dpd.timeout", ike.dpd.timeout, limits.dpdTimeout, "DPD timeout");
+    // RouterOS takes the timeout as dpd-maximum-failures = timeout / interval, which it limits to 1-100.
+    const failures = Math.ceil(ike.dpd.timeout / ike.dpd.interval);
+    if (ike.dpd.interval >= 1 && failures > ROUTEROS_DPD_MAX_FAILURES) {
+      problems.push(error("ike.dpd.timeout", ike.dpd.timeout, `is ${failures} probe intervals, more than RouterOS's ${ROUTEROS_DPD_MAX_FAILURES} dpd-maximum-failures`, `at most ${ike.dpd.interval * ROUTEROS_DPD_MAX_FAILURES} seconds with a ${ike.dpd.interval}-second interval, or a longer interval`));
+    }
   }
   return problems;
 }

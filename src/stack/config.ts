@@ -13,7 +13,7 @@ import { checkTencentSideArgs } from "../tencent/side-args";
 export const NAMESPACE = "ros-vpc-ipsec";
 
 const tls = z.union([
-  z.enum(["insecure", "off"]),
+  z.enum(["verify", "insecure", "off"]),
   z.strictObject({ mode: z.literal("verify"), ca: z.string().optional(), servername: z.string().optional(), checkHostname: z.boolean().optional() }),
   z.strictObject({ mode: z.literal("fingerprint"), fingerprint: z.string() }),
   z.strictObject({ mode: z.enum(["insecure", "off"]) }),
@@ -192,8 +192,15 @@ function shapeProblem(section: string, issue: z.core.$ZodIssue): Problem[] {
     return issue.keys.map((name) => ({ path: key(pathText([section, ...issue.path, name])), severity: "error", message: "is not a setting", hint: settingHint(section, name) }));
   }
   if (issue.input === undefined) return [{ path: key(path), severity: "error", message: "is required" }];
-  return [{ path: key(path), value: issue.input, severity: "error", message: `is not valid (${issue.message})` }];
+  return [{ path: key(path), value: issue.input, severity: "error", message: `is not valid (${issue.message})`, hint: SHAPE_HINTS[path] }];
 }
+
+/** How to write the settings whose shape is not obvious from the message. */
+const SHAPE_HINTS: Record<string, string> = {
+  "router.tls": "verify, insecure, off, { mode: verify, ca: <PEM> } or { mode: fingerprint, fingerprint: <sha256> }",
+  "router.port": "a TCP port number, e.g. 8729",
+  "cloud.gateway": "{ bandwidthMbps: 5 }",
+};
 
 /** A secret put among the plain settings is pointed at its own secret key (its value is never repeated). */
 function settingHint(section: string, name: string): string | undefined {

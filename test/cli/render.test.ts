@@ -89,3 +89,14 @@ describe("ros-vpc-ipsec render", () => {
     assert.match(run.stderr, /Allowed choices are routeros, tencent, alicloud/);
   });
 });
+
+describe("render --gateway-ip", () => {
+  it("refuses a name, a private address or the router's own address", async () => {
+    for (const bad of ["vpn.example.com", "10.0.0.1", "113.87.48.200"]) {
+      const run = await runCli(["render", secure, "--gateway-ip", bad]);
+      assert.equal(run.code, 1, bad);
+      assert.match(run.stderr, /--gateway-ip is not a usable gateway address:\n  - cloudGatewayIp:/);
+      assert.equal(run.stdout, "");
+    }
+  });
+});

@@ -98,9 +98,18 @@ describe("diff", () => {
     }
   });
 
-  it("replaces the tunnel when its name or its router changes", async () => {
-    assert.deepEqual((await provider.diff("id", olds, { ...inputs, spec: { ...inputs.spec, name: "to_tencent_2" } })).replaces, ["spec"]);
-    assert.deepEqual((await provider.diff("id", olds, { ...inputs, router: { ...inputs.router, host: "192.0.2.9" } })).replaces, ["router"]);
+  it("replaces the tunnel, deleting the old one first, when its name or its router changes", async () => {
+    const renamed = await provider.diff("id", olds, { ...inputs, spec: { ...inputs.spec, name: "to_tencent_2" } });
+    assert.deepEqual([renamed.replaces, renamed.deleteBeforeReplace], [["spec"], true]);
+    const moved = await provider.diff("id", olds, { ...inputs, router: { ...inputs.router, host: "192.0.2.9" } });
+    assert.deepEqual([moved.replaces, moved.deleteBeforeReplace], [["router"], true]);
+  });
+
+  it("refuses a tunnel with no gateway address at all, naming the input to wire", async () => {
+    const { gatewayIp: _none, ...rest } = inputs;
+    const found = await failures(rest as TunnelInputs);
+    assert.deepEqual(found.map((f) => f.property), ["gatewayIp"]);
+    assert.match(found[0]!.reason, /gatewayPublicIp output, or set spec\.cloudGatewayIp/);
   });
 
   it("is a change while the gateway address is unknown (preview before the gateway exists)", async () => {

@@ -212,3 +212,18 @@ describe("RouterOS before 6.43", () => {
     assert.deepEqual(writes(r), {});
   });
 });
+
+describe("a replacement (a new name)", () => {
+  it("ends with exactly the new tunnel's rows, as the engine runs it: the old one deleted first", async () => {
+    const r = await router();
+    const provider = await providerFor(r);
+    const old = (await provider.create(tunnelInputs(r))).outs!;
+    const renamed = tunnelInputs(r);
+    renamed.spec = { ...renamed.spec, name: "to_tencent_b" };
+    assert.equal((await provider.diff("id", old, renamed)).deleteBeforeReplace, true);
+    await provider.delete("id", old);
+    await provider.create(renamed);
+    assert.deepEqual(r.rows("/ip/ipsec/peer").filter((p) => p.comment?.startsWith("ros-vpc-ipsec:")).map((p) => p.name), ["to_tencent_b"]);
+    assert.equal(r.rows("/ip/firewall/nat").filter((x) => x.comment?.startsWith("ros-vpc-ipsec:")).length, 1);
+  });
+});

@@ -133,3 +133,40 @@ describe("reconcile", () => {
     assert.deepEqual(removalPlan(desired, emptySnapshot(), options).levels, []);
   });
 });
+
+describe("reconcile, what a hand or an upgrade leaves behind", () => {
+  it("puts back a peer, a policy or a NAT bypass disabled by hand", () => {
+    const snap = appliedSnapshot();
+    snap.peer[0]!.fields.disabled = "true";
+    snap.nat[0]!.fields.disabled = "yes";
+    const plan = reconcile(desired, snap, options);
+    const sets = plan.levels.flat().filter((c) => c.op === "set");
+    assert.deepEqual(sets.map((c) => (c.op === "set" ? [c.menu, c.fields] : [])), [
+      ["nat", { disabled: "false" }],
+      ["peer", { disabled: "false" }],
+    ]);
+  });
+
+  it("recognises its proposal after an upgrade past 7.15 (no comment yet) and marks it", () => {
+    const snap = appliedSnapshot(renderRouterOsRows(exampleSpec("article"), { version: "7.12" }));
+    const plan = reconcile(desired, snap, { marker, version: "7.16" });
+    assert.deepEqual(plan.conflicts, []);
+    assert.deepEqual(plan.levels.flat(), [{ op: "set", menu: "proposal", id: snap.proposal[0]!.id, fields: { comment: marker } }]);
+  });
+
+  it("takes back its profile after an interrupted create even when the spec changed since", () => {
+    const snap = emptySnapshot();
+    snap.profile = [{ id: "*7", fields: { ...desired.profile[0]! } }];
+    snap.nat = [{ id: "*8", fields: { ...desired.nat[0]! } }];
+    const changed = renderRouterOsRows(exampleSpec("article", { ike: { version: "ikev1", encryption: "aes-128-cbc", integrity: "md5", dhGroup: 1, lifetime: "8h" } }));
+    const plan = reconcile(changed, snap, options);
+    assert.deepEqual(plan.conflicts, []);
+    assert.ok(plan.levels.flat().some((c) => c.op === "set" && c.menu === "profile" && c.id === "*7"));
+  });
+
+  it("still refuses an unused profile of the same name when nothing of the tunnel is on the router", () => {
+    const snap = emptySnapshot();
+    snap.profile = [{ id: "*7", fields: { ...desired.profile[0]!, lifetime: "8h" } }];
+    assert.deepEqual(reconcile(desired, snap, options).conflicts.map((c) => c.menu), ["profile"]);
+  });
+});

@@ -139,3 +139,36 @@ describe("RouterOsSession on other versions", () => {
     await router.stop();
   });
 });
+
+describe("closing a session", () => {
+  it("does not wait forever for a router that never acknowledges the end of the session", { timeout: 10000 }, async () => {
+    const { createServer } = await import("node:net");
+    const { encodeWord, readWord } = await import("../../src/routeros/wire");
+    // A minimal API peer: answers every sentence with !done and never closes its side (allowHalfOpen).
+    const server = createServer({ allowHalfOpen: true }, (socket) => {
+      let buffer = Buffer.alloc(0);
+      let words: string[] = [];
+      socket.on("data", (chunk: Buffer) => {
+        buffer = Buffer.concat([buffer, chunk]);
+        for (let word = readWord(buffer); word !== "incomplete" && word !== "invalid"; word = readWord(buffer)) {
+          buffer = buffer.subarray(word.size);
+          if (word.value.length > 0) words.push(word.value.toString());
+          else {
+            const tag = words.find((w) => w.startsWith(".tag="));
+            socket.write(Buffer.concat([encodeWord(Buffer.from("!done")), ...(tag ? [encodeWord(Buffer.from(tag))] : []), Buffer.alloc(1)]));
+            words = [];
+          }
+        }
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const session = await RouterOsSession.open({ host: "127.0.0.1", port, user: "admin", password: "x", tls: { mode: "off" }, timeoutMs: 60000 });
+      await session.close();
+      assert.equal(session.closed, true);
+    } finally {
+      server.close();
+    }
+  });
+});

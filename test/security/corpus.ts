@@ -197,7 +197,7 @@ export const CORPUS: readonly BadInput[] = [
   { id: "H27", category: "hostile", what: "algorithm of 20 000 characters", tunnel: { ipsec: { encryption: long(20_000, "a") } }, field: "tunnel.ipsec.encryption", message: /… \(20000 characters\)/ },
   { id: "H28", category: "hostile", what: "DH group with a command", tunnel: { ike: { dhGroup: "14;/system reset-configuration" } }, field: "tunnel.ike.dhGroup" },
   { id: "H29", category: "hostile", what: "lifetime with a command", tunnel: { ike: { lifetime: "1d\n/system reset-configuration" } }, field: "tunnel.ike.lifetime" },
-  { id: "H30", category: "hostile", what: "unknown field whose name forges a problem line", tunnel: { "x\n  - preSharedKey: fine": 1 }, field: 'tunnel["x\\n  - preSharedKey: fine"]', message: /not a spec field/, at: { routerCheck: 'spec.["x\\n  - preSharedKey: fine"]' } },
+  { id: "H30", category: "hostile", what: "unknown field whose name forges a problem line", tunnel: { "x\n  - preSharedKey: fine": 1 }, field: 'tunnel["x\\n  - preSharedKey: fine"]', message: /not a spec field/, at: { routerCheck: 'spec["x\\n  - preSharedKey: fine"]' } },
   { id: "H31", category: "hostile", what: "unknown field of 5 000 characters", tunnel: { [long(5_000, "k")]: 1 }, field: `tunnel.${long(5_000, "k")}`, message: /not a spec field/ },
   { id: "H32", category: "hostile", what: "key with a newline and a command", key: "Kx7abcdefghijklmn\n/system reset-configuration", field: "preSharedKey", message: /characters/ },
   { id: "H33", category: "hostile", what: "key with a double quote", key: 'Kx7abcdefgh"ijklmnop', field: "preSharedKey", message: /characters/ },

@@ -29,6 +29,8 @@ const CASES: Case[] = [
   ["site CIDR without prefix", { ...secure, siteCidrs: ["192.168.1.0"] }, "siteCidrs[0]", /not an IPv4 CIDR/],
   ["site CIDR with octet 300", { ...secure, siteCidrs: ["192.168.300.0/24"] }, "siteCidrs[0]"],
   ["site CIDR with prefix 33", { ...secure, siteCidrs: ["192.168.1.0/33"] }, "siteCidrs[0]"],
+  ["site CIDR with a leading-zero octet (octal to some parsers)", { ...secure, siteCidrs: ["192.168.010.0/24"] }, "siteCidrs[0]", /leading zero.*192\.168\.10\.0\/24/],
+  ["DPD timeout of more than 100 probe intervals", { ...secure, cloud: "alicloud", ike: { dhGroup: 14, dpd: { interval: 2, timeout: 600 } } }, "ike.dpd.timeout", /more than RouterOS's 100/],
   ["IPv6 site network", { ...secure, siteCidrs: ["fd00::/64"] }, "siteCidrs[0]"],
   ["empty site list", { ...secure, siteCidrs: [] }, "siteCidrs", /empty/],
   ["duplicate site CIDR", { ...secure, siteCidrs: ["192.168.1.0/24", "192.168.1.0/24"] }, "siteCidrs[1]", /duplicates/],

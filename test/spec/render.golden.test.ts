@@ -172,6 +172,8 @@ describe("the secure example (examples/secure.yaml)", () => {
   it("disables DPD on RouterOS with disable-dpd and on Tencent with DpdEnable 0", () => {
     const off = exampleSpec("secure", { ike: { dpd: false } });
     assert.equal(renderRouterOsRows(off).profile[0]?.["dpd-interval"], "disable-dpd");
+    const offOdd = exampleSpec("secure", { ike: { dpd: { enabled: false, interval: 0, timeout: 0 } } });
+    assert.equal(renderRouterOsRows(offOdd).profile[0]?.["dpd-maximum-failures"], "5", "a valid count even for an unused interval");
     assert.equal(createVpnConnectionRequest(off, ids, "119.91.254.122").DpdEnable, 0);
   });
 });

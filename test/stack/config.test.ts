@@ -59,3 +59,15 @@ describe("site stack settings", () => {
     assert.deepEqual(paths({ "ros-vpc-ipsec:tunnel": { ...tunnel, cloud: "alicloud" } }), ["ros-vpc-ipsec:tunnel.cloud"]);
   });
 });
+
+describe("the router's TLS setting", () => {
+  it("takes verify as a shorthand, like insecure and off", () => {
+    assert.deepEqual(read({ "ros-vpc-ipsec:router": { host: "192.0.2.1", tls: "verify" } }).problems, []);
+  });
+
+  it("says how to write it when it is malformed", () => {
+    const { problems } = read({ "ros-vpc-ipsec:router": { host: "192.0.2.1", tls: "pinned" } });
+    const found = problems.find((p) => p.path === "ros-vpc-ipsec:router.tls");
+    assert.match(found?.hint ?? "", /mode: fingerprint, fingerprint: <sha256>/);
+  });
+});
