@@ -3,7 +3,7 @@
 // is made. Never logs; errors carry code, message and RequestId with the caller's secrets cut out.
 import type { Client } from "tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_client";
 import { backoffDelay, sleep, waitUntil, type Probe } from "./backoff";
-import { apiError, certainlyNotPerformed, isGone, isTransient, TencentApiError, type RetryPolicy } from "./errors";
+import { apiError, certainlyNotPerformed, isGone, isTransient, TencentApiError, UncertainCreateError, type RetryPolicy } from "./errors";
 import type { TencentSettings } from "./settings";
 
 /** The actions this project calls. */
@@ -77,18 +77,26 @@ export class TencentVpcApi {
    * open whether Tencent acted (no answer, HTTP 5xx, InternalError), `lookup` searches for what the attempt may have
    * made, and only when it finds nothing is the create sent again.
    */
-  async createOnce<T>(create: () => Promise<T>, lookup: () => Promise<T | undefined>): Promise<T> {
+  async createOnce<T>(create: () => Promise<T>, lookup: () => Promise<T | undefined>, trace = "its name"): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await create();
       } catch (error) {
+        const performedMaybe = !(error instanceof TencentApiError && certainlyNotPerformed(error));
         const retryable = error instanceof TencentApiError && isTransient(error, { idempotent: true });
-        if (!retryable || attempt + 1 >= this.settings.retryAttempts) throw error;
-        await sleep(backoffDelay(attempt, this.settings.backoff));
-        if (!certainlyNotPerformed(error)) {
-          const found = await lookup();
-          if (found !== undefined) return found;
+        const lastAttempt = !retryable || attempt + 1 >= this.settings.retryAttempts;
+        if (lastAttempt && !performedMaybe) throw error;
+        if (!lastAttempt) await sleep(backoffDelay(attempt, this.settings.backoff));
+        // The attempt may have taken effect without an answer: what it made is adopted, never made twice.
+        let found: T | undefined;
+        try {
+          found = await lookup();
+        } catch (lookupError) {
+          if (lastAttempt) throw new UncertainCreateError(error, `the create may have taken effect, and looking for it failed too (${(lookupError as Error).message}): look for it by ${trace} before rerunning`);
+          continue;
         }
+        if (found !== undefined) return found;
+        if (lastAttempt) throw error;
       }
     }
   }

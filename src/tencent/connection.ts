@@ -13,7 +13,7 @@ import type {
 } from "tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_models";
 import type { TencentVpcApi } from "./api";
 import { canonicalIke, canonicalIpsec, canonicalSpd, CONNECTION_DEFAULTS, withReportedAddresses } from "./connection-options";
-import { isGone, isTransient, step, TencentApiError, TencentOperationError } from "./errors";
+import { isGone, isTransient, step, TencentApiError, TencentOperationError, UncertainCreateError } from "./errors";
 import { diffFields, engineDiff, hasUnknowns, pick, type FieldRule } from "./fields";
 import { Failures, isId, tagList, tokenOf, TencentProviderBase } from "./provider-base";
 
@@ -109,15 +109,16 @@ export class VpnConnectionProvider extends TencentProviderBase implements pulumi
       api.createOnce<{ id: string; requestId?: string }>(
         async () => {
           const r = await api.once("CreateVpnConnection", { ...createRequest(inputs), Tags: tagList(undefined, token) });
-          // Tencent has been seen to answer an empty VpnConnectionId: the tunnel is then found like a lost one.
-          const id = r.VpnConnection?.VpnConnectionId || (await findConnection(api, inputs, token))?.VpnConnectionId;
-          if (!id) throw new Error(`CreateVpnConnection answered without an id and no such tunnel is found (RequestId ${r.RequestId ?? "?"})`);
+          // Tencent has been seen to answer an empty VpnConnectionId: the create did take effect, so the tunnel is
+          // waited for until it is listed — never created again.
+          const id = r.VpnConnection?.VpnConnectionId || (await listedAfterCreate(api, inputs, token, r.RequestId));
           return { id, ...(r.RequestId ? { requestId: r.RequestId } : {}) };
         },
         async () => {
           const found = await findConnection(api, inputs, token);
           return found?.VpnConnectionId ? { id: found.VpnConnectionId } : undefined;
         },
+        `the name ${inputs.name} on ${inputs.vpnGatewayId}`,
       ),
     );
     const { id } = started;
@@ -270,6 +271,21 @@ function waitAvailable(api: TencentVpcApi, id: string): Promise<VpnConnection> {
     if (!c) throw new VanishedError(`VPN connection ${id} no longer exists`);
     return c.State === "AVAILABLE" ? { done: true, value: c } : { done: false, state: c.State ?? "?" };
   });
+}
+
+/** The id of the tunnel a create Tencent accepted without naming it, once it is listed (bounded wait). */
+async function listedAfterCreate(api: TencentVpcApi, inputs: VpnConnectionInputs, token: string, requestId: string | undefined): Promise<string> {
+  try {
+    return await api.wait(`the new VPN connection ${inputs.name} to be listed`, async () => {
+      const found = (await findConnection(api, inputs, token))?.VpnConnectionId;
+      return found ? { done: true, value: found } : { done: false, state: "not listed yet" };
+    });
+  } catch (error) {
+    throw new UncertainCreateError(
+      error,
+      `Tencent accepted CreateVpnConnection (RequestId ${requestId ?? "?"}) without naming the tunnel, and it could not be found since (${(error as Error).message}): look for ${inputs.name} on ${inputs.vpnGatewayId} before rerunning`,
+    );
+  }
 }
 
 /**

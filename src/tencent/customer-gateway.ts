@@ -59,6 +59,7 @@ export class CustomerGatewayProvider extends TencentProviderBase implements pulu
         },
         // None had this address a moment ago, so one found now is the unanswered attempt's.
         () => findByAddress(api, inputs.ipAddress),
+        `the address ${inputs.ipAddress}`,
       );
     });
     const id = gateway.CustomerGatewayId ?? "";

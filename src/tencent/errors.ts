@@ -101,12 +101,25 @@ export class TencentOperationError extends Error {
   }
 }
 
+/** A create whose outcome is unknown: it may have taken effect, and nothing could confirm either way. */
+export class UncertainCreateError extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly advice: string,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = "UncertainCreateError";
+  }
+}
+
 /** Runs one provider step; any failure becomes a TencentOperationError carrying the rerun advice. */
 export async function step<T>(operation: string, rerun: string | (() => string), action: () => Promise<T>): Promise<T> {
   try {
     return await action();
   } catch (error) {
     if (error instanceof TencentOperationError) throw error;
+    // "Nothing was created" would be a guess here: say what is known instead.
+    if (error instanceof UncertainCreateError) throw new TencentOperationError(operation, error.cause, `${error.advice[0]!.toUpperCase()}${error.advice.slice(1)}.`);
     throw new TencentOperationError(operation, error, typeof rerun === "string" ? rerun : rerun());
   }
 }

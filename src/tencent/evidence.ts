@@ -7,14 +7,15 @@ import { tencentEndView } from "./readback";
 
 export async function readTencentEvidence(api: TencentVpcApi, spec: TunnelSpec, log: string[] = []): Promise<CloudEvidence> {
   const connections = await describeAll(api, "DescribeVpnConnections", { Filters: [{ Name: "vpn-connection-name", Values: [spec.name] }] }, (r) => r.VpnConnectionSet);
-  const connection = connections[0];
-  if (!connection) return { platform: "tencent", log };
-  const [gateways, customerGateways] = await Promise.all([
-    connection.VpnGatewayId ? api.call("DescribeVpnGateways", { VpnGatewayIds: [connection.VpnGatewayId] }) : undefined,
-    connection.CustomerGatewayId ? api.call("DescribeCustomerGateways", { CustomerGatewayIds: [connection.CustomerGatewayId] }) : undefined,
-  ]);
+  if (connections.length === 0) return { platform: "tencent", log };
+  const customerGatewayIds = [...new Set(connections.map((c) => c.CustomerGatewayId).filter((id): id is string => !!id))];
+  const customerGateways = customerGatewayIds.length > 0 ? ((await api.call("DescribeCustomerGateways", { CustomerGatewayIds: customerGatewayIds })).CustomerGatewaySet ?? []) : [];
+  const addressOf = (id: string | undefined) => customerGateways.find((g) => g.CustomerGatewayId === id)?.IpAddress;
+  // Names repeat across sites and stacks: the tunnel of this site is the one whose customer gateway is this router.
+  const connection = connections.find((c) => addressOf(c.CustomerGatewayId) === spec.routerPublicIp) ?? connections[0]!;
+  const gateways = connection.VpnGatewayId ? await api.call("DescribeVpnGateways", { VpnGatewayIds: [connection.VpnGatewayId] }) : undefined;
   const gatewayIp = gateways?.VpnGatewaySet?.[0]?.PublicIpAddress;
-  const customerGatewayIp = customerGateways?.CustomerGatewaySet?.[0]?.IpAddress;
+  const customerGatewayIp = addressOf(connection.CustomerGatewayId);
   return {
     platform: "tencent",
     ...(connection.VpnConnectionId ? { connectionId: connection.VpnConnectionId } : {}),

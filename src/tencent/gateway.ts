@@ -5,10 +5,10 @@ import { randomUUID } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import type { VpnGateway } from "tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_models";
 import { CONTROL_CHARACTERS } from "../spec/limits";
-import type { TencentVpcApi } from "./api";
+import { describeAll, type TencentVpcApi } from "./api";
 import { isGone, isTransient, step, TencentApiError, TencentOperationError } from "./errors";
 import { canonicalJson, diffFields, engineDiff, hasUnknowns, normalise, pick, type FieldRule } from "./fields";
-import { checkTags, Failures, isId, tagList, tagMap, TencentProviderBase } from "./provider-base";
+import { checkTags, CREATE_TOKEN_TAG, Failures, isId, tagList, tagMap, tokenOf, TencentProviderBase } from "./provider-base";
 
 /** Sizes CreateVpnGateway sells, Mbps. */
 export const GATEWAY_BANDWIDTHS = [5, 10, 20, 50, 100, 200, 500, 1000, 3000] as const;
@@ -82,6 +82,7 @@ export class VpnGatewayProvider extends TencentProviderBase implements pulumi.dy
       }
       if (!hasUnknowns(news.tags)) checkTags(news.tags, failures);
       checkTagChange(olds, news, failures);
+      checkBandwidthChange(olds, news, failures);
     }
     return { inputs: news, failures: failures.list };
   }
@@ -116,6 +117,7 @@ export class VpnGatewayProvider extends TencentProviderBase implements pulumi.dy
           return created;
         },
         () => findByToken(api, inputs.vpcId ?? "", token),
+        `the tag ${CREATE_TOKEN_TAG}=${token} in VPC ${inputs.vpcId ?? ""}`,
       ),
     );
     const gateway = await this.settle(api, id, inputs, true);
@@ -226,6 +228,22 @@ function checkTagChange(olds: VpnGatewayInputs, news: VpnGatewayInputs, failures
   if (diff.replaces.length === 0 && diff.changed.includes("tags")) failures.add("tags", `cannot change on an existing gateway. ${TAGS_ADVICE}`);
 }
 
+/** Bands within which Tencent raises a gateway's bandwidth in place (ResetVpnGatewayInternetMaxBandwidth). */
+const RAISABLE_BANDS: ReadonlyArray<readonly [number, number]> = [
+  [5, 100],
+  [200, 1000],
+];
+
+/** A bandwidth change Tencent would refuse in place (down, or across bands) is refused before anything runs. */
+function checkBandwidthChange(olds: VpnGatewayInputs, news: VpnGatewayInputs, failures: Failures): void {
+  if (Object.keys(olds ?? {}).length === 0 || hasUnknowns(news.bandwidthMbps) || olds.bandwidthMbps === undefined || news.bandwidthMbps === undefined) return;
+  if (diffFields(MANAGED_RULES, olds, news).replaces.length > 0 || news.bandwidthMbps === olds.bandwidthMbps) return;
+  const from = olds.bandwidthMbps;
+  const to = news.bandwidthMbps;
+  if (to > from && RAISABLE_BANDS.some(([low, high]) => from >= low && to <= high)) return;
+  failures.add("bandwidthMbps", `${from} → ${to} Mbps cannot be changed in place. ${BANDWIDTH_ADVICE}`);
+}
+
 export async function describeGateway(api: TencentVpcApi, id: string): Promise<VpnGateway | undefined> {
   try {
     const r = await api.call("DescribeVpnGateways", { VpnGatewayIds: [id] });
@@ -236,14 +254,10 @@ export async function describeGateway(api: TencentVpcApi, id: string): Promise<V
   }
 }
 
+/** The gateway an unanswered create made, by its create token (matched here: DescribeVpnGateways documents no tag filter). */
 async function findByToken(api: TencentVpcApi, vpcId: string, token: string): Promise<string | undefined> {
-  const r = await api.call("DescribeVpnGateways", {
-    Filters: [
-      { Name: "vpc-id", Values: [vpcId] },
-      { Name: "tag:ros-vpc-ipsec:create-token", Values: [token] },
-    ],
-  });
-  return r.VpnGatewaySet?.[0]?.VpnGatewayId;
+  const gateways = await describeAll(api, "DescribeVpnGateways", { Filters: [{ Name: "vpc-id", Values: [vpcId] }] }, (r) => r.VpnGatewaySet);
+  return gateways.find((g) => tokenOf(g.TagSet) === token)?.VpnGatewayId;
 }
 
 /** An existing gateway, checked and (while still PENDING, e.g. just bought) awaited; never changed. */

@@ -135,6 +135,17 @@ describe("VPN gateway provider", () => {
     assert.deepEqual((await c.providers.gateway.check({}, { ...olds, tags: { team: "ops" } })).failures, []);
   });
 
+  test("check refuses a bandwidth change Tencent cannot make in place (down, or across 100/200), and allows a raise within a band", async () => {
+    const olds = { vpcId: c.vpcId, name: "gw", bandwidthMbps: 10 };
+    for (const to of [5, 200]) {
+      const { failures } = await c.providers.gateway.check(olds, { ...olds, bandwidthMbps: to });
+      assert.deepEqual(failures?.map((f) => f.property), ["bandwidthMbps"], String(to));
+      assert.match(failures?.[0]?.reason ?? "", /cannot be changed in place.*--replace/);
+    }
+    assert.deepEqual((await c.providers.gateway.check(olds, { ...olds, bandwidthMbps: 100 })).failures, []);
+    assert.deepEqual((await c.providers.gateway.check(olds, { ...olds, bandwidthMbps: 5, zone: "ap-guangzhou-4" })).failures, [], "a replacement may take any size");
+  });
+
   test("check refuses a gateway name with a line break or another control character", async () => {
     const inputs = { vpcId: c.vpcId, bandwidthMbps: 5 };
     for (const name of ["gw\nforged line", "gw\u202Eevil", "gw\u0000"]) {
