@@ -30,14 +30,16 @@ export const TENCENT_ENTRIES: readonly CatalogEntry[] = [
       "2024-03-14 10:02:11 IKE_SA_ESTABLISH_FAIL:Failed to establish IKE SA for the reason of no matching secret. ike connection: vpnx-3k2m9q1f, my ip: 198.51.100.7, peer ip: 203.0.113.10.",
   }),
   entry({
-    id: "tc.psk.retransmit-message-5",
+    id: "tc.peer.retransmit-message-5",
     dialect: "tencent",
-    class: "psk",
+    class: "peer-not-answering",
     pattern: /retransmit IKEv1 (?:Main Mode )?Initiator 5th message/,
-    alsoFits: ["identity"],
-    cause: "The cloud keeps resending main-mode message 5, the first encrypted one: the router answered 1–4, then fell silent.",
-    weight: 5,
-    basis: "inferred",
+    // Message 5 is the first encrypted one and, with NAT-T, the first on UDP 4500: silence after it is a key mismatch
+    // or a blocked 4500 alike (the reference lists this line under "peer silent").
+    standsFor: ["psk", "nat-traversal", "router-behind-nat", "identity"],
+    cause: "The cloud keeps resending main-mode message 5 (the first encrypted one, the first on UDP 4500 with NAT-T): the router answered 1–4, then fell silent.",
+    weight: 3,
+    basis: "seen",
     notes: [PSK_SILENCE_NOTE],
     example: "2024-03-14 10:02:19 IKE_NEGO: retransmit IKEv1 Main Mode Initiator 5th message 2 times, message ID 0",
   }),
@@ -45,7 +47,8 @@ export const TENCENT_ENTRIES: readonly CatalogEntry[] = [
     id: "tc.ike-algorithm.no-matching-proposal",
     dialect: "tencent",
     class: "ike-algorithm",
-    pattern: /for the reason of no matching proposal, configured\s*\[(?<cloud>[^\]]*)\],\s*received\s*\[(?<router>[^\]]*)\]/,
+    // The same pair appears after "for the reason of" (IKE_SA_ESTABLISH_FAIL) and bare (IKE_NEGO:).
+    pattern: /no matching proposal, configured\s*\[(?<cloud>[^\]]*)\],\s*received\s*\[(?<router>[^\]]*)\]/,
     fields: ["ike.encryption", "ike.integrity", "ike.dhGroup"],
     refine: "proposal-diff",
     cause: "The phase-1 proposals differ: configured is the cloud's, received the router's.",
@@ -73,7 +76,8 @@ export const TENCENT_ENTRIES: readonly CatalogEntry[] = [
     id: "tc.identity.responder-no-peer-config",
     dialect: "tencent",
     class: "identity",
-    pattern: new RegExp(String.raw`responder no peer config found by ID payload(?:,\s*received${ID}(?<router>[^\]]*)\])?`),
+    // "responder" is not always written; the received identity, when there, is what the router presented.
+    pattern: new RegExp(String.raw`(?:responder )?no peer config found by ID payload,\s*received${ID}(?<router>[^\]]*)\]`),
     captures: "identities.router",
     refine: "private-identity",
     alsoFits: ["exchange-mode"],

@@ -82,7 +82,9 @@ export function verdict(spec: TunnelSpec, router: RouterEvidence | undefined, cl
   const cloudLog = cloud ? sinceLastEstablished(cloud.log, (l) => l) : [];
   const findings = diagnose([
     ...(routerLog.length > 0 ? [{ log: routerLog, dialect: "routeros" as const }] : []),
-    ...(cloudLog.length > 0 ? [{ log: cloudLog }] : []),
+    // Alibaba's gateway lines carry no marker of their own (racoon-style keywords, strongSwan's catalog rows); a
+    // Tencent gateway log marks each line (strongSwan threads, IKE_NEGO:), so its dialect is told line by line.
+    ...(cloudLog.length > 0 ? [{ log: cloudLog, ...(cloud?.platform === "alicloud" ? { dialect: "strongswan" as const } : {}) }] : []),
   ]);
   const compared = router?.view && cloud?.view ? comparedFields(router.view, cloud.view) : new Set<string>();
   const merged = merge(findings, settings.filter((m) => m.severity === "error"), compared).map((c) => behindNat(c, router));
@@ -99,11 +101,14 @@ export function verdict(spec: TunnelSpec, router: RouterEvidence | undefined, cl
   const phase2Up = router?.status.policies.every((p) => p.ph2State === "established") ?? false;
   const cloudUp = cloud?.netStatus === undefined || /^(AVAILABLE|ipsec_sa_established)$/i.test(cloud.netStatus);
   const healthy = established && phase2Up && cloudUp && causes.length === 0;
+  // When every log suspicion is ruled out by the settings, nothing explains the failure: say so first.
+  const explained = causes.some((c) => c.basis !== "unlikely");
+  const ranked = healthy || explained ? causes : [silent(router, cloud), ...causes];
   return {
     tunnel: spec.name,
     healthy,
-    summary: summarize(healthy, router, cloud, causes),
-    causes: causes.length > 0 || healthy ? causes : [silent(router, cloud)],
+    summary: summarize(healthy, router, cloud, ranked),
+    causes: ranked,
     settings,
     specDifferences,
     warnings,
@@ -113,13 +118,16 @@ export function verdict(spec: TunnelSpec, router: RouterEvidence | undefined, cl
 /** A line that records a successful negotiation, in any of the three dialects. */
 const ESTABLISHED = /ISAKMP-SA established|IPsec-SA established|IKE_SA \S+\[\d+\] established|CHILD_SA \S+\{\d+\} established|ph2 .*established|SA_ESTABLISH_SUCC/;
 
-/** The lines after the last successful negotiation: what went wrong since the tunnel last came up. */
+/**
+ * The last successful negotiation and what followed it: what went wrong since the tunnel last came up. The success
+ * line stays, so the ranking knows phase 2 had been up (a proposal refused after it points at the rekey).
+ */
 export function sinceLastEstablished<T>(lines: readonly T[], text: (line: T) => string): T[] {
   let last = -1;
   lines.forEach((line, i) => {
     if (ESTABLISHED.test(text(line))) last = i;
   });
-  return lines.slice(last + 1);
+  return lines.slice(Math.max(last, 0));
 }
 
 const CLASS_OF_FIELD: Record<string, MismatchClass> = Object.fromEntries(
@@ -132,7 +140,8 @@ function comparedFields(router: EndView, cloud: EndView): Set<string> {
   // Under IKEv1 the modes are compared; under IKEv2 on both ends there is no exchange mode to disagree on.
   if (router.ikeVersion === cloud.ikeVersion) fields.push("ike.exchangeMode");
   if (router.preSharedKey !== undefined && cloud.preSharedKey !== undefined) fields.push("preSharedKey");
-  if (router.localId !== undefined && cloud.remoteId !== undefined) fields.push("identities.router");
+  // An automatic my-id is whatever address the router has: behind NAT not the one the settings suggest.
+  if (router.localId !== undefined && router.localId !== "auto" && cloud.remoteId !== undefined) fields.push("identities.router");
   if (router.remoteId !== undefined && cloud.localId !== undefined) fields.push("identities.cloud");
   return new Set(fields);
 }
@@ -190,6 +199,8 @@ function behindNat(cause: Cause, router: RouterEvidence | undefined): Cause {
   const info = classInfo("router-behind-nat");
   return {
     ...cause,
+    basis: cause.basis === "unlikely" ? "logs" : cause.basis,
+    notes: cause.notes.filter((n) => !n.startsWith("both ends' settings agree")),
     class: info.id,
     title: info.title,
     fields: [...info.fields],

@@ -101,8 +101,8 @@ describe("RouterOS /log lines (IKEv1 racoon wording, IKEv2 MikroTik wording)", (
       {
         entry: "ros.proposal.fatal-no-proposal-chosen",
         class: "proposal-rejected",
-        fields: ["ike.version", "ike.encryption", "ike.integrity", "ike.dhGroup"],
-        standsFor: ["ike-version", "ike-algorithm", "dh-group"],
+        fields: ["ike.version", "ike.encryption", "ike.integrity", "ike.dhGroup", "ipsec.encryption", "ipsec.integrity", "ipsec.pfsGroup"],
+        standsFor: ["ike-version", "ike-algorithm", "dh-group", "ipsec-algorithm", "pfs-group"],
       },
     ],
     // 3 exchange mode
@@ -427,7 +427,12 @@ describe("Tencent Cloud gateway lines (IKE_NEGO:, TANS_IKE_NEGO:, IKE_SA_ESTABLI
     [fail("no matching secret"), { entry: "tc.psk.no-matching-secret", class: "psk", fields: ["preSharedKey"] }],
     [
       "2024-03-14 10:02:19 IKE_NEGO: retransmit IKEv1 Main Mode Initiator 5th message 2 times, message ID 0",
-      { entry: "tc.psk.retransmit-message-5", class: "psk", fields: ["preSharedKey"] },
+      {
+        entry: "tc.peer.retransmit-message-5",
+        class: "peer-not-answering",
+        fields: PEER,
+        standsFor: ["psk", "nat-traversal", "router-behind-nat", "identity"],
+      },
     ],
     [
       "2024-03-14 10:02:15 IKE_NEGO: retransmit IKEv1 Main Mode Initiator 1st message 3 times, message ID 0",

@@ -35,8 +35,18 @@ jan/02 10:12:43 ipsec,error phase1 negotiation failed due to time up 203.0.113.1
     assert.ok(!head(f).includes("peer-not-answering"), "a timeout is not a cause when the key is named");
     assert.deepEqual(
       first(f).evidence.filter((e) => e.role === "supporting").map((e) => e.entryId),
-      ["ros.peer.phase1-time-up", "tc.peer.no-response"],
+      ["ros.peer.phase1-time-up", "tc.peer.retransmit-message-5", "tc.peer.retransmit-message-5", "tc.peer.no-response"],
     );
+  });
+
+  it("message-5 retransmits with the keys equal on both ends read as a peer not answering, not as a key mismatch", () => {
+    const f = diagnose([
+      tencent(`
+2024-01-02 10:12:05 IKE_NEGO: retransmit IKEv1 Main Mode Initiator 5th message 1 times, message ID 0
+2024-01-02 10:12:45 IKE_SA_ESTABLISH_FAIL:Failed to establish IKE SA for the reason of peer no response${TAIL}`),
+    ]);
+    assert.equal(first(f).class, "peer-not-answering");
+    assert.ok(first(f).candidates?.includes("nat-traversal"));
   });
 
   it("IKE version: an IKEv2 router against an IKEv1 cloud", () => {

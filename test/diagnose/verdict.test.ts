@@ -70,9 +70,40 @@ describe("verdict", () => {
     assert.match(v.causes[0]?.cause ?? "", /no cloud log was given/);
   });
 
-  it("reads only what happened since the tunnel was last established", () => {
+  it("reads only what happened since the tunnel was last established, that success included", () => {
     const lines = ["old failure", "13[IKE] CHILD_SA to_tencent{1} established with SPIs", "new failure"];
-    assert.deepEqual(sinceLastEstablished(lines, (l) => l), ["new failure"]);
+    assert.deepEqual(sinceLastEstablished(lines, (l) => l), ["13[IKE] CHILD_SA to_tencent{1} established with SPIs", "new failure"]);
     assert.deepEqual(sinceLastEstablished(["only failures"], (l) => l), ["only failures"]);
+  });
+});
+
+describe("verdict without the cloud's settings (Alibaba, --no-cloud)", () => {
+  it("reads a proposal refused after phase 2 was up as the IKEv2 rekey: the PFS group", () => {
+    const log = [
+      { topics: "ipsec,info", message: "IPsec-SA established: 198.51.100.2[4500]->203.0.113.1[4500] spi=0x1" },
+      { topics: "ipsec,error", message: "got fatal error: NO_PROPOSAL_CHOSEN" },
+      { topics: "ipsec,info", message: "killing ike2 SA: to_tencent 198.51.100.2[4500]-203.0.113.1[4500] spi:1" },
+    ];
+    const v = verdict(spec, router({ status: down, log }), undefined);
+    assert.equal(v.causes[0]?.class, "pfs-group", JSON.stringify(v.causes.map((c) => [c.class, c.basis])));
+  });
+});
+
+describe("verdict when the logs and the settings pull apart", () => {
+  it("says nothing explains it when every log suspicion is ruled out by the settings", () => {
+    const log = ["2024-01-02 10:12:05 IKE_NEGO: no matching proposal, configured [IKE:AES_CBC_256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_1024], received [IKE:AES_CBC_256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048]"];
+    const v = verdict(spec, router({ status: down }), cloud({ netStatus: "UNAVAILABLE", log }));
+    assert.equal(v.causes[0]?.class, "peer-not-answering");
+    assert.match(v.summary, /^DOWN: down, and neither the logs nor the settings say why/);
+    assert.ok(v.causes.some((c) => c.class === "dh-group" && c.basis === "unlikely"));
+  });
+
+  it("keeps a router behind NAT as a cause when its my-id is automatic, though the settings look alike", () => {
+    const view = routerView();
+    view.localId = "auto";
+    const log = ["2024-01-02 10:12:05 IKE_NEGO: no peer config found by ID payload, received[ID_IPV4_ADDR:192.168.88.2]"];
+    const v = verdict(spec, router({ view, status: down }), cloud({ netStatus: "UNAVAILABLE", log }));
+    assert.equal(v.causes[0]?.class, "router-behind-nat");
+    assert.notEqual(v.causes[0]?.basis, "unlikely");
   });
 });
