@@ -54,7 +54,7 @@ export const FIELD_PLACES: Readonly<Record<SpecField, FieldPlaces>> = {
   },
   "ipsec.integrity": {
     routeros: "/ip ipsec proposal auth-algorithms",
-    tencent: "IPSECOptionsSpecification.IntegrityAlgorithm",
+    tencent: "IPSECOptionsSpecification.IntegrityAlgorith (and IntegrityAlgorithm for MD5, SHA1, SHA-256)",
     alicloud: "ipsecConfig.ipsecAuthAlg",
   },
   "ipsec.pfsGroup": {
