@@ -11,7 +11,7 @@ export function parseSpecText(text: string, source = "spec"): ParseResult {
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : "";
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return { problems: [{ path: source, severity: "error", message: `is not valid YAML or JSON${where}: ${message}` }] };
+    return { problems: [{ path: source, severity: "error", message: `is not valid YAML or JSON${where}: ${message}`, hint: "fix the syntax there; examples/secure.yaml shows the layout" }] };
   }
   if (document === null || typeof document !== "object" || Array.isArray(document)) {
     return { problems: [{ path: source, severity: "error", message: "must be a mapping of spec fields", hint: "see examples/secure.yaml" }] };
@@ -25,7 +25,7 @@ export function loadSpecFile(file: string): ParseResult {
     text = readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "error";
-    return { problems: [{ path: file, severity: "error", message: `cannot be read (${code})` }] };
+    return { problems: [{ path: file, severity: "error", message: `cannot be read (${code})`, hint: "check the path and that the file is readable" }] };
   }
   return parseSpecText(text, file);
 }

@@ -7,7 +7,7 @@ export interface Cidr {
   prefix: number;
 }
 
-export type CidrCheck = { ok: true; cidr: Cidr } | { ok: false; message: string; hint?: string };
+export type CidrCheck = { ok: true; cidr: Cidr } | { ok: false; message: string; hint: string };
 
 export function parseCidr(text: string): CidrCheck {
   if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text)) {
@@ -26,7 +26,7 @@ export function parseCidr(text: string): CidrCheck {
     return { ok: false, message: "is not an IPv4 CIDR block", hint: "each octet is 0-255 and the prefix 0-32" };
   }
   const [address, prefix] = parsed;
-  if (address.kind() !== "ipv4") return { ok: false, message: "is not an IPv4 CIDR block" };
+  if (address.kind() !== "ipv4") return { ok: false, message: "is not an IPv4 CIDR block", hint: "both clouds route IPv4 only here: give an IPv4 block, e.g. 10.0.0.0/16" };
   const network = ipaddr.IPv4.networkAddressFromCIDR(text);
   if (network.toString() !== address.toString()) {
     return { ok: false, message: "has host bits set", hint: `did you mean ${network.toString()}/${prefix}?` };

@@ -17,15 +17,18 @@ export interface ParseResult {
 }
 
 export function parseTunnelSpec(input: unknown): ParseResult {
-  let shape = tunnelSpecInputSchema.safeParse(input, { reportInput: true });
+  const shape = tunnelSpecInputSchema.safeParse(input, { reportInput: true });
+  if (shape.success) return checked(shape.data);
+  const problems = shape.error.issues.flatMap(shapeProblem);
+  // A bad field does not hide the others: set it aside, check the rest, and keep what the stand-ins did not cause.
+  const aside = setAside(input, shape.error.issues);
+  if (!aside) return { problems };
+  return { problems: [...problems, ...checked(aside.input).problems.filter((p) => !aside.hides(p.path))] };
+}
+
+function checked(input: TunnelSpecInput): ParseResult {
   const problems: Problem[] = [];
-  // Unknown fields alone do not stop the other checks: report them, drop them, and go on.
-  if (!shape.success && shape.error.issues.every((i) => i.code === "unrecognized_keys")) {
-    problems.push(...shape.error.issues.flatMap(shapeProblem));
-    shape = tunnelSpecInputSchema.safeParse(withoutKeys(input, shape.error.issues), { reportInput: true });
-  }
-  if (!shape.success) return { problems: [...problems, ...shape.error.issues.flatMap(shapeProblem)] };
-  const spec = normalise(shape.data, problems);
+  const spec = normalise(input, problems);
   problems.push(...validateSpec(spec));
   return errors(problems).length === 0 ? { spec, problems } : { problems };
 }
@@ -143,15 +146,81 @@ function identity(value: string | Identity | undefined): Identity | undefined {
   return { type: isIpv4(text) ? "address" : "fqdn", value: text };
 }
 
-function withoutKeys(input: unknown, issues: z.core.$ZodIssue[]): unknown {
-  const copy: unknown = structuredClone(input);
-  for (const issue of issues) {
-    if (issue.code !== "unrecognized_keys") continue;
-    let node = copy as Record<PropertyKey, unknown>;
-    for (const key of issue.path) node = node[key] as Record<PropertyKey, unknown>;
-    for (const key of issue.keys) delete node[key];
+/** Valid stand-ins for required fields whose own value is unusable; the problems they cause are not reported. */
+const STAND_INS: Record<string, unknown> = {
+  name: "set_aside",
+  cloudCidrs: [],
+  siteCidrs: [],
+  routerPublicIp: "192.0.2.1",
+  preSharedKey: "set-aside-stand-in-key-0123456789",
+};
+/** Checks whose outcome hangs on another field: set that field aside and they are not reported either. */
+const DEPENDENT_PATHS: Record<string, string[]> = {
+  "ike.version": ["ike.exchangeMode"],
+  routerPublicIp: ["identities.router"],
+};
+/** Fields every other check depends on: when one is wrong, only the shape problems are reported. */
+const PIVOTS = new Set<PropertyKey>(["cloud"]);
+
+interface SetAside {
+  input: TunnelSpecInput;
+  hides: (path: string) => boolean;
+}
+
+/** The input with unknown keys dropped, bad optional fields removed (defaults apply) and bad required ones stood in for. */
+function setAside(input: unknown, issues: z.core.$ZodIssue[]): SetAside | undefined {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
+  let copy: Record<PropertyKey, unknown>;
+  try {
+    copy = structuredClone(input) as Record<PropertyKey, unknown>;
+  } catch {
+    return undefined;
   }
-  return copy;
+  const hidden: string[] = [];
+  const hide = (path: string) => hidden.push(path, ...(DEPENDENT_PATHS[path] ?? []));
+  let pending = issues;
+  // The first pass removes each bad field; if that leaves its group invalid, the second removes the whole group.
+  for (const pass of [0, 1]) {
+    for (const issue of pending) {
+      if (issue.code === "unrecognized_keys") {
+        const node = nodeAt(copy, issue.path);
+        for (const key of issue.keys) if (node) delete node[key];
+        continue;
+      }
+      const [top] = issue.path;
+      if (top === undefined || PIVOTS.has(top)) return undefined;
+      if (typeof top === "string" && top in STAND_INS) {
+        copy[top] = structuredClone(STAND_INS[top]);
+        hide(top);
+        continue;
+      }
+      const field = pass === 0 ? fieldOf(issue.path) : [top];
+      const parent = nodeAt(copy, field.slice(0, -1));
+      if (parent) delete parent[field[field.length - 1]!];
+      hide(pathText(field));
+    }
+    const retry = tunnelSpecInputSchema.safeParse(copy);
+    if (retry.success) {
+      return { input: retry.data, hides: (path) => hidden.some((h) => path === h || path.startsWith(`${h}.`) || path.startsWith(`${h}[`)) };
+    }
+    pending = retry.error.issues;
+  }
+  return undefined;
+}
+
+/** The path up to the object field that holds an issue (a list element's issue belongs to the list). */
+function fieldOf(path: readonly PropertyKey[]): PropertyKey[] {
+  const index = path.findIndex((key) => typeof key === "number");
+  return index === -1 ? [...path] : path.slice(0, index);
+}
+
+function nodeAt(root: Record<PropertyKey, unknown>, path: readonly PropertyKey[]): Record<PropertyKey, unknown> | undefined {
+  let node: unknown = root;
+  for (const key of path) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return typeof node === "object" && node !== null ? (node as Record<PropertyKey, unknown>) : undefined;
 }
 
 /** Spec fields whose values never appear in a problem. */
@@ -181,7 +250,7 @@ function describeIssue(issue: z.core.$ZodIssue): Problem[] {
 
 function describeOther(issue: z.core.$ZodIssue, path: string): Problem {
   if ((issue.code === "invalid_type" || issue.code === "invalid_union") && issue.input === undefined) {
-    return { path, severity: "error", message: "is required", hint: requiredHint(path) };
+    return { path, severity: "error", message: "is required", hint: requiredHint(path) ?? `see ${path} in docs/configuration.md` };
   }
   if (issue.code === "invalid_value") {
     return {
@@ -192,9 +261,24 @@ function describeOther(issue: z.core.$ZodIssue, path: string): Problem {
       hint: `use one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`,
     };
   }
-  const expected = issue.code === "invalid_type" ? `expected ${issue.expected}` : "see docs/configuration.md";
-  return { path, value: issue.input, severity: "error", message: `has the wrong type (${expected}, got ${typeName(issue.input)})` };
+  const expected = issue.code === "invalid_type" ? `expected ${issue.expected}` : "expected one of the forms in docs/configuration.md";
+  const hint = issue.code === "invalid_type" ? TYPE_HINTS[issue.expected] : undefined;
+  return {
+    path,
+    value: issue.input,
+    severity: "error",
+    message: `has the wrong type (${expected}, got ${typeName(issue.input)})`,
+    hint: hint ?? `see ${path || "the spec"} in docs/configuration.md for the forms it takes`,
+  };
 }
+
+const TYPE_HINTS: Record<string, string> = {
+  boolean: "write true or false, without quotes",
+  string: "write it as text; quote it in YAML if it looks like a number",
+  number: "write a number, without quotes",
+  object: "write it as a mapping of fields",
+  array: "write it as a list",
+};
 
 const typeName = (value: unknown): string => (Array.isArray(value) ? "a list" : value === null ? "null" : typeof value);
 

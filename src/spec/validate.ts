@@ -18,7 +18,7 @@ export function validateSpec(spec: TunnelSpec): Problem[] {
   ];
 }
 
-const error = (path: string, value: unknown, message: string, hint?: string): Problem => ({
+const error = (path: string, value: unknown, message: string, hint: string): Problem => ({
   path,
   value,
   message,
@@ -159,7 +159,7 @@ function checkIkeOptions(spec: TunnelSpec): Problem[] {
   if (ike.lifetime < 60) problems.push(error("ike.lifetime", ike.lifetime, "is too short for RouterOS", "at least 60 seconds (RouterOS rekeys continuously below that)"));
   if (ipsec.lifetime < 60) problems.push(error("ipsec.lifetime", ipsec.lifetime, "is too short for RouterOS", "at least 60 seconds"));
   if (ike.dpd.enabled) {
-    if (!(ike.dpd.interval >= 1)) problems.push(error("ike.dpd.interval", ike.dpd.interval, "must be at least 1 second"));
+    if (!(ike.dpd.interval >= 1)) problems.push(error("ike.dpd.interval", ike.dpd.interval, "must be at least 1 second", "give an interval of 1 second or more, e.g. 10s"));
     if (ike.dpd.timeout < ike.dpd.interval) {
       problems.push(error("ike.dpd.timeout", ike.dpd.timeout, `is shorter than ike.dpd.interval (${ike.dpd.interval})`, "the timeout spans several probe intervals"));
     }

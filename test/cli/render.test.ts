@@ -71,6 +71,21 @@ describe("ros-vpc-ipsec render", () => {
     for (const path of ["name:", "siteCidrs[0]:", "routerPublicIp:", "preSharedKey:"]) assert.ok(run.stderr.includes(path), `${path} missing: ${run.stderr}`);
   });
 
+  it("reads a JSON spec file as well as YAML", async () => {
+    const spec = file("spec.json", JSON.stringify({ name: "hq", cloudCidrs: ["10.1.0.0/16"], siteCidrs: "192.168.5.0/24", routerPublicIp: "203.0.113.7", cloudGatewayIp: "198.51.100.1", preSharedKey: "abcdefghijklmnop1234" }));
+    const run = await runCli(["render", spec]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /\/ip ipsec policy add peer=hq tunnel=yes src-address=192\.168\.5\.0\/24 dst-address=10\.1\.0\.0\/16/);
+  });
+
+  it("lists a field of the wrong type together with the other problems", async () => {
+    const spec = file("mixed.yaml", "name: hq\ncloudCidrs: [10.1.0.0/16]\nsiteCidrs: [192.168.5.1/24]\nrouterPublicIp: 203.0.113.7\npreSharedKey: abcdefghijklmnop1234\nrouter: {natBypass: 'yes'}\n");
+    const run = await runCli(["render", spec]);
+    assert.equal(run.code, 1);
+    for (const path of ["router.natBypass:", "siteCidrs[0]:"]) assert.ok(run.stderr.includes(path), `${path} missing: ${run.stderr}`);
+    assert.match(run.stderr, /write true or false, without quotes/);
+  });
+
   it("reports a YAML syntax error with its line", async () => {
     const run = await runCli(["render", file("broken.yaml", "name: a\nike: [unclosed\n")]);
     assert.equal(run.code, 1);
