@@ -49,7 +49,9 @@ export class RouterOsTunnelProvider implements pulumi.dynamic.ResourceProvider<T
       version: olds.routerVersion,
       writeSecret: olds.preSharedKey !== news.preSharedKey,
     });
-    const inputsChanged = INPUT_KEYS.some((key) => JSON.stringify(olds[key]) !== JSON.stringify(news[key]));
+    // The spec compares as normalised ("24h" is "1d", a CIDR is a one-item list); the other inputs as given.
+    const specChanged = JSON.stringify(specOf(olds).spec) !== JSON.stringify(spec);
+    const inputsChanged = specChanged || INPUT_KEYS.some((key) => key !== "spec" && JSON.stringify(olds[key]) !== JSON.stringify(news[key]));
     // Drift the last refresh found (order, or a key the router shows) is a change even when the rows look alike.
     return { changes: plan.levels.length > 0 || (olds.drift?.length ?? 0) > 0 || inputsChanged, replaces: [] };
   }

@@ -82,10 +82,12 @@ describe("diff", () => {
     assert.deepEqual(await provider.diff("id", withProvider, news), { changes: false, replaces: [] });
   });
 
-  it("is no change when only the spelling differs (a single CIDR instead of a list)", async () => {
-    const same = { ...olds, spec: { ...olds.spec, siteCidrs: "192.168.1.0/24" } } as TunnelOutputs;
-    const news = { ...inputs, spec: { ...inputs.spec, siteCidrs: "192.168.1.0/24" } } as TunnelInputs;
-    assert.equal((await provider.diff("id", same, news)).changes, false);
+  it("is no change when only the spelling differs (a single CIDR instead of a list, 1d instead of 24h)", async () => {
+    const before = { ...olds, spec: { ...olds.spec, siteCidrs: ["192.168.1.0/24"], ike: { ...olds.spec.ike, lifetime: "24h" } } } as TunnelOutputs;
+    const after = { ...inputs, spec: { ...inputs.spec, siteCidrs: "192.168.1.0/24", ike: { ...inputs.spec.ike, lifetime: "1d" } } } as TunnelInputs;
+    assert.equal((await provider.diff("id", before, after)).changes, false);
+    const longer = { ...after, spec: { ...after.spec, ike: { ...after.spec.ike, lifetime: "2d" } } } as TunnelInputs;
+    assert.equal((await provider.diff("id", before, longer)).changes, true, "a real lifetime change is still a change");
   });
 
   it("is an in-place change for algorithms, addresses and the key", async () => {
