@@ -78,11 +78,13 @@ export class TencentVpcApi {
    * made, and only when it finds nothing is the create sent again.
    */
   async createOnce<T>(create: () => Promise<T>, lookup: () => Promise<T | undefined>, trace = "its name"): Promise<T> {
+    let uncertain = false;
     for (let attempt = 0; ; attempt++) {
       try {
         return await create();
       } catch (error) {
         const performedMaybe = !(error instanceof TencentApiError && certainlyNotPerformed(error));
+        uncertain ||= performedMaybe;
         const retryable = error instanceof TencentApiError && isTransient(error, { idempotent: true });
         const lastAttempt = !retryable || attempt + 1 >= this.settings.retryAttempts;
         if (lastAttempt && !performedMaybe) throw error;
@@ -92,7 +94,8 @@ export class TencentVpcApi {
         try {
           found = await lookup();
         } catch (lookupError) {
-          if (lastAttempt) throw new UncertainCreateError(error, `the create may have taken effect, and looking for it failed too (${(lookupError as Error).message}): look for it by ${trace} before rerunning`);
+          // Sending the create again without knowing would risk a second one: stop and say what to look for.
+          if (lastAttempt || uncertain) throw new UncertainCreateError(error, `the create may have taken effect, and looking for it failed too (${(lookupError as Error).message}): look for it by ${trace} before rerunning`);
           continue;
         }
         if (found !== undefined) return found;

@@ -37,6 +37,20 @@ describe("creates whose last attempt went unanswered", () => {
     assert.equal(gatewaysNamed("mine").length, 1);
   });
 
+  test("a lost answer whose lookup also fails stops with a clear error and never sends the create again", async () => {
+    const providers = await configuredProviders(c.emu, { "ros-vpc-ipsec:tencentRetryAttempts": "3" });
+    const sentBefore = c.emu.calls.CreateVpnGateway ?? 0;
+    c.emu.injectFault({ action: "CreateVpnGateway", kind: "lostResponse" });
+    c.emu.injectFault({ action: "DescribeVpnGateways", kind: "RequestLimitExceeded", times: 9 });
+    await assert.rejects(providers.gateway.create({ vpcId: c.vpcId, name: "lookup-down", bandwidthMbps: 5 }), (error: Error) => {
+      assert.match(error.message, /may have taken effect, and looking for it failed too/);
+      return true;
+    });
+    c.emu.clearFaults();
+    assert.equal((c.emu.calls.CreateVpnGateway ?? 0) - sentBefore, 1, "the create was sent again without knowing");
+    assert.equal(gatewaysNamed("lookup-down").length, 1);
+  });
+
   test("a connection Tencent accepted without an id, while its listing is throttled, is waited for: one tunnel", async () => {
     const made = await gatewayAndCustomerGateway(c);
     const inputs = articleConnection({ vpcId: c.vpcId, vpnGatewayId: made.vpnGatewayId, customerGatewayId: made.customerGatewayId }, made.gatewayIp, {
