@@ -12,11 +12,12 @@ export = async () => {
     preSharedKey: pulumi.runtime.getConfig(`${NAMESPACE}:preSharedKey`) ?? null,
     routerPasswordSet: pulumi.runtime.getConfig(`${NAMESPACE}:routerPassword`) !== undefined,
   });
-  const preSharedKey = config.getSecret("preSharedKey");
   const failures = problems.filter((p) => p.severity === "error");
-  if (!settings || !preSharedKey || failures.length > 0) {
+  if (!settings || failures.length > 0) {
     throw new pulumi.RunError(`the stack's configuration is not valid:\n${formatProblems(failures)}`);
   }
+  // Read only now: a missing key is already among the failures above, reported with every other problem.
+  const preSharedKey = config.requireSecret("preSharedKey");
   for (const warning of problems.filter((p) => p.severity === "warning")) pulumi.log.warn(formatProblems([warning]).trim());
 
   // The router password stays in the stack's config (ros-vpc-ipsec:routerPassword): the provider reads it there.

@@ -35,6 +35,25 @@ async function children(name: string, side: Side) {
   };
 }
 
+/** examples/secure.yaml's gateway and customer gateway inputs (the bandwidth is each test's own). */
+const SECURE_GATEWAY = { vpcId: "vpc-office01", enableIpsec: true, enableSsl: false, vpnGatewayName: "to_tencent", description: "ros-vpc-ipsec:to_tencent" };
+const SECURE_CUSTOMER_GATEWAY = { ipAddress: "113.87.48.200", customerGatewayName: "to_tencent", description: "ros-vpc-ipsec:to_tencent" };
+
+/** examples/secure.yaml's crypto in Alibaba's spelling, written out by hand (not computed by the dialect under test). */
+const SECURE_CRYPTO = {
+  ikeConfig: {
+    ikeVersion: "ikev2",
+    ikeEncAlg: "aes256",
+    ikeAuthAlg: "sha256",
+    ikePfs: "group14",
+    ikeLifetime: 86400,
+    ikeLocalId: MOCK_GATEWAY_IP,
+    ikeRemoteId: "113.87.48.200",
+    psk: "example-only-9Lq2vT7xWm4RkP8s",
+  },
+  ipsecConfig: { ipsecEncAlg: "aes256", ipsecAuthAlg: "sha256", ipsecPfs: "group14", ipsecLifetime: 3600 },
+};
+
 /** The connection's inputs with the (secret) ikeConfig opened, for exact comparison. */
 function connectionInputs(connection: RecordedResource): Record<string, unknown> {
   return { ...connection.inputs, ikeConfig: revealSecret(connection.inputs.ikeConfig) };
@@ -203,9 +222,21 @@ describe("AlicloudVpnSide for examples/secure.yaml", () => {
 
   it("route mode: any-to-any selectors and a gateway route per site CIDR published to the VPC, weight 100", async () => {
     const side = sideOf("routed", { spec: { ...secure, mode: "route" }, vpcId: "vpc-office01", gateway: { bandwidth: 10 } });
-    const { connection, vpcRoutes, vpnRoutes } = await children("routed", side);
-    assert.deepEqual(connection.inputs.localSubnets, ["0.0.0.0/0"]);
-    assert.deepEqual(connection.inputs.remoteSubnets, ["0.0.0.0/0"]);
+    const { gateway, customerGateway, connection, vpcRoutes, vpnRoutes } = await children("routed", side);
+    assert.deepEqual(gateway?.inputs, { ...SECURE_GATEWAY, bandwidth: 10 });
+    assert.deepEqual(customerGateway.inputs, SECURE_CUSTOMER_GATEWAY);
+    assert.deepEqual(connectionInputs(connection), {
+      vpnGatewayId: "vpn-routedgateway",
+      customerGatewayId: "cgw-routedcustomergateway",
+      vpnConnectionName: "to_tencent",
+      localSubnets: ["0.0.0.0/0"],
+      remoteSubnets: ["0.0.0.0/0"],
+      effectImmediately: true,
+      autoConfigRoute: false,
+      enableDpd: true,
+      enableNatTraversal: true,
+      ...SECURE_CRYPTO,
+    });
     assert.deepEqual(vpcRoutes, []);
     assert.deepEqual(
       vpnRoutes.map((r) => [r.name, r.inputs]),
@@ -261,25 +292,79 @@ describe("AlicloudVpnSide with two site CIDRs", () => {
 
   it("policy mode: both CIDRs in the connection, one VPC route each", async () => {
     const side = sideOf("two-policy", { spec, ...VPC, gateway: { bandwidth: 10 } });
-    const { connection, vpcRoutes } = await children("two-policy", side);
-    assert.deepEqual(connection.inputs.remoteSubnets, ["192.168.1.0/24", "192.168.2.0/24"]);
+    const { gateway, customerGateway, connection, vpcRoutes, vpnRoutes } = await children("two-policy", side);
+    assert.deepEqual(gateway?.inputs, { ...SECURE_GATEWAY, bandwidth: 10 });
+    assert.deepEqual(customerGateway.inputs, SECURE_CUSTOMER_GATEWAY);
+    assert.deepEqual(connectionInputs(connection), {
+      vpnGatewayId: "vpn-twopolicygateway",
+      customerGatewayId: "cgw-twopolicycustomergateway",
+      vpnConnectionName: "to_tencent",
+      localSubnets: ["10.100.1.0/24"],
+      remoteSubnets: ["192.168.1.0/24", "192.168.2.0/24"],
+      effectImmediately: true,
+      autoConfigRoute: false,
+      enableDpd: true,
+      enableNatTraversal: true,
+      ...SECURE_CRYPTO,
+    });
+    assert.deepEqual(vpnRoutes, []);
     assert.deepEqual(
-      vpcRoutes.map((r) => [r.name, r.inputs.destinationCidrblock, r.inputs.nexthopId]),
+      vpcRoutes.map((r) => [r.name, r.inputs]),
       [
-        ["two-policy-route-192.168.1.0-24", "192.168.1.0/24", "vpn-twopolicygateway"],
-        ["two-policy-route-192.168.2.0-24", "192.168.2.0/24", "vpn-twopolicygateway"],
+        [
+          "two-policy-route-192.168.1.0-24",
+          {
+            routeTableId: "vtb-office01",
+            destinationCidrblock: "192.168.1.0/24",
+            nexthopType: "VpnGateway",
+            nexthopId: "vpn-twopolicygateway",
+            description: "ros-vpc-ipsec:to_tencent",
+          },
+        ],
+        [
+          "two-policy-route-192.168.2.0-24",
+          {
+            routeTableId: "vtb-office01",
+            destinationCidrblock: "192.168.2.0/24",
+            nexthopType: "VpnGateway",
+            nexthopId: "vpn-twopolicygateway",
+            description: "ros-vpc-ipsec:to_tencent",
+          },
+        ],
       ],
     );
   });
 
-  it("route mode: one published gateway route each, both through the connection", async () => {
+  it("route mode: any-to-any selectors once, one published gateway route each, both through the connection", async () => {
     const side = sideOf("two-route", { spec: { ...spec, mode: "route" }, vpcId: "vpc-office01", gateway: { bandwidth: 10 } });
-    const { vpnRoutes } = await children("two-route", side);
+    const { gateway, customerGateway, connection, vpcRoutes, vpnRoutes } = await children("two-route", side);
+    assert.deepEqual(gateway?.inputs, { ...SECURE_GATEWAY, bandwidth: 10 });
+    assert.deepEqual(customerGateway.inputs, SECURE_CUSTOMER_GATEWAY);
+    // A second site CIDR adds a route, not a selector: the connection is the same as with one.
+    assert.deepEqual(connectionInputs(connection), {
+      vpnGatewayId: "vpn-tworoutegateway",
+      customerGatewayId: "cgw-tworoutecustomergateway",
+      vpnConnectionName: "to_tencent",
+      localSubnets: ["0.0.0.0/0"],
+      remoteSubnets: ["0.0.0.0/0"],
+      effectImmediately: true,
+      autoConfigRoute: false,
+      enableDpd: true,
+      enableNatTraversal: true,
+      ...SECURE_CRYPTO,
+    });
+    assert.deepEqual(vpcRoutes, []);
     assert.deepEqual(
-      vpnRoutes.map((r) => r.inputs),
+      vpnRoutes.map((r) => [r.name, r.inputs]),
       [
-        { vpnGatewayId: "vpn-tworoutegateway", routeDest: "192.168.1.0/24", nextHop: "vco-tworouteconnection", publishVpc: true, weight: 100 },
-        { vpnGatewayId: "vpn-tworoutegateway", routeDest: "192.168.2.0/24", nextHop: "vco-tworouteconnection", publishVpc: true, weight: 100 },
+        [
+          "two-route-route-192.168.1.0-24",
+          { vpnGatewayId: "vpn-tworoutegateway", routeDest: "192.168.1.0/24", nextHop: "vco-tworouteconnection", publishVpc: true, weight: 100 },
+        ],
+        [
+          "two-route-route-192.168.2.0-24",
+          { vpnGatewayId: "vpn-tworoutegateway", routeDest: "192.168.2.0/24", nextHop: "vco-tworouteconnection", publishVpc: true, weight: 100 },
+        ],
       ],
     );
   });

@@ -20,6 +20,39 @@ describe("the lab stack, end to end through the dynamic-provider host", () => {
     config = { ...config, ...changes };
     require("@pulumi/pulumi").runtime.setAllConfig(asPulumiConfig(config));
   };
+  /** The lab tunnel as stacks/Pulumi.lab.yaml has it (IKEv2), or with the given ike settings. */
+  const setIke = (ike?: object) => setConfig({ "ros-vpc-ipsec:tunnel": { ...(lab.config["ros-vpc-ipsec:tunnel"] as object), ...(ike ? { ike } : {}) } });
+  const IKEV1 = { version: "ikev1", exchangeMode: "main" };
+  /** up (the model renegotiating as the ends change), then the tunnel must be established. */
+  const upEstablished = async (why: string) => {
+    lab.watch();
+    await engine.up(program);
+    lab.unwatch();
+    assert.equal(lab.negotiate()?.established, true, why);
+  };
+
+  const routerRow = (menu: string, match: (r: Record<string, string>) => boolean) => lab.router.rows(menu).find(match)!;
+  const edit = (menu: string, match: (r: Record<string, string>) => boolean, fields: Record<string, string>) =>
+    lab.router.update(menu, routerRow(menu, match)[".id"]!, fields);
+  const mine = (r: Record<string, string>) => r.name === "to_tencent" || r.comment === "ros-vpc-ipsec:to_tencent";
+
+  /** The tunnel's router rows without SA state, counters or ids (a repair may re-add a row). */
+  const tunnelRows = () =>
+    ["/ip/ipsec/peer", "/ip/ipsec/profile", "/ip/ipsec/identity", "/ip/ipsec/proposal", "/ip/ipsec/policy"].map((menu) =>
+      lab.router.rows(menu).filter((r) => mine(r) || r.peer === "to_tencent").map(({ ".id": _id, "ph2-state": _s, active: _a, "ph2-count": _c, ...r }) => r),
+    );
+  /** Where both logs end now, so that a negotiation's new lines can be read afterwards. */
+  const logMark = () => ({ router: lab.router.rows("/log").length, cloud: existsSync(lab.cloudLogFile) ? readFileSync(lab.cloudLogFile, "utf8").length : 0 });
+  /** A failed negotiation since `mark` shows on both sides: a router ipsec,error line and new cloud gateway lines. */
+  const assertBothSidesLogged = (expected: MismatchClass, mark: ReturnType<typeof logMark>) => {
+    const routerLines = lab.router.rows("/log").slice(mark.router).filter((l) => l.topics?.includes("ipsec"));
+    const cloudLines = readFileSync(lab.cloudLogFile, "utf8").slice(mark.cloud).split("\n").filter(Boolean);
+    assert.ok(routerLines.some((l) => l.topics?.includes("error")), `the router logged no ipsec error for ${expected}`);
+    // The router's packets go to an address with no gateway behind it: the cloud sees nothing, so it logs nothing new.
+    if (expected !== "wrong-peer-address") assert.ok(cloudLines.length > 0, `the cloud logged nothing for ${expected}`);
+    if (expected === "wrong-peer-address") assert.ok(cloudLines.every((l) => !/established/i.test(l)));
+    assert.equal(lab.cloud.state().vpnConnections[0]?.NetStatus, "UNAVAILABLE");
+  };
 
   before(async () => {
     lab = await startLab({ dir: mkdtempSync(join(tmpdir(), "rvi-lab-")), router: { sensitivePolicy: true } });
@@ -72,12 +105,8 @@ describe("the lab stack, end to end through the dynamic-provider host", () => {
   });
 
   describe("one mismatch per class, injected at one end: each side logs its lines", () => {
-    const routerRow = (menu: string, match: (r: Record<string, string>) => boolean) => lab.router.rows(menu).find(match)!;
-    const edit = (menu: string, match: (r: Record<string, string>) => boolean, fields: Record<string, string>) =>
-      lab.router.update(menu, routerRow(menu, match)[".id"]!, fields);
-    const mine = (r: Record<string, string>) => r.name === "to_tencent" || r.comment === "ros-vpc-ipsec:to_tencent";
-
-    const CASES: Array<[MismatchClass, () => NegotiateOptions | void]> = [
+    // The third column runs the case on a tunnel with those ike settings (switched to first, switched back after).
+    const CASES: Array<[MismatchClass, () => NegotiateOptions | void, object?]> = [
       ["psk", () => edit("/ip/ipsec/identity", mine, { secret: "not-the-cloud-key-1234" })],
       ["ike-version", () => edit("/ip/ipsec/peer", mine, { "exchange-mode": "main" })],
       ["identity", () => edit("/ip/ipsec/identity", mine, { "my-id": "fqdn:someone-else.example.com" })],
@@ -96,28 +125,42 @@ describe("the lab stack, end to end through the dynamic-provider host", () => {
           { scenario: { routerBehindNat: "masquerade" }, routerAddress: "192.168.100.2", routerPublicAddress: "198.51.100.2" }
         ),
       ],
+      // IKEv2 always floats to UDP 4500 behind NAT (the model establishes); an IKEv1 profile with nat-traversal=no cannot.
+      [
+        "nat-traversal",
+        () => (
+          edit("/ip/ipsec/profile", mine, { "nat-traversal": "no" }),
+          { scenario: { routerBehindNat: "masquerade" }, routerAddress: "192.168.100.2", routerPublicAddress: "198.51.100.2" }
+        ),
+        IKEV1,
+      ],
     ];
 
-    for (const [expected, inject] of CASES) {
-      it(`${expected}`, async () => {
-        const logBefore = lab.router.rows("/log").length;
-        const fileBefore = existsSync(lab.cloudLogFile) ? readFileSync(lab.cloudLogFile, "utf8").length : 0;
+    for (const [expected, inject, ike] of CASES) {
+      it(ike ? `${expected} (on an IKEv1 tunnel)` : expected, async () => {
+        if (ike) {
+          setIke(ike);
+          await upEstablished(`the ${expected} case's tunnel did not come up`);
+        }
+        const before = tunnelRows();
+        const mark = logMark();
         const options = inject() ?? {};
         const result = lab.negotiate(options)!;
         assert.equal(result.established && !result.failsOnlyWhen, false, `no failure for ${expected}`);
         assert.equal(result.mismatch, expected);
-        const routerLines = lab.router.rows("/log").slice(logBefore).filter((l) => l.topics?.includes("ipsec"));
-        const cloudLines = readFileSync(lab.cloudLogFile, "utf8").slice(fileBefore).split("\n").filter(Boolean);
-        assert.ok(routerLines.some((l) => l.topics?.includes("error")), `the router logged no ipsec error for ${expected}`);
-        if (expected !== "wrong-peer-address") assert.ok(cloudLines.length > 0, `the cloud logged nothing for ${expected}`);
-        if (expected === "wrong-peer-address") assert.ok(cloudLines.every((l) => !/established/i.test(l)));
-        assert.equal(lab.cloud.state().vpnConnections[0]?.NetStatus, "UNAVAILABLE");
+        assertBothSidesLogged(expected, mark);
         // refresh + up (pulumi up --refresh) repairs what was changed on the router; network knobs end with the scenario.
         lab.watch();
         await engine.refresh();
         await engine.up(program);
         lab.unwatch();
         assert.equal(lab.negotiate()?.established, true, `not repaired after ${expected}`);
+        // Established without the case's network knobs proves little for the NAT cases: the edited rows must be back too.
+        assert.deepEqual(tunnelRows(), before, `the router's rows are not restored after ${expected}`);
+        if (ike) {
+          setIke();
+          await upEstablished(`the lab tunnel did not come back after ${expected}`);
+        }
       });
     }
 
@@ -133,12 +176,14 @@ describe("the lab stack, end to end through the dynamic-provider host", () => {
   });
 
   it("an IKEv1 tunnel: aggressive mode on the router fails when the router initiates, works when the cloud does", async () => {
-    setConfig({ "ros-vpc-ipsec:tunnel": { ...(config["ros-vpc-ipsec:tunnel"] as object), ike: { version: "ikev1", exchangeMode: "main" } } });
+    setIke(IKEV1);
     await engine.up(program);
     assert.equal(lab.negotiate()?.established, true);
     const peer = lab.router.rows("/ip/ipsec/peer").find((p) => p.name === "to_tencent")!;
     lab.router.update("/ip/ipsec/peer", peer[".id"]!, { "exchange-mode": "aggressive" });
+    const mark = logMark();
     assert.equal(lab.negotiate({ scenario: { initiator: "router" } })?.mismatch, "exchange-mode");
+    assertBothSidesLogged("exchange-mode", mark);
     assert.equal(lab.negotiate({ scenario: { initiator: "cloud" } })?.established, true);
     lab.router.update("/ip/ipsec/peer", peer[".id"]!, { "exchange-mode": "main" });
   });
