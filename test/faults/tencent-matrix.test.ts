@@ -1,6 +1,7 @@
 // The Tencent half of the fault matrix: every API call of each provider's create, update and delete under throttling,
-// InternalError, 502, 503, slow and lost replies (once, and on every attempt), failed tasks and an empty tunnel id,
-// then the rerun. A fast slice always runs; ROS_VPC_IPSEC_LONG_TESTS=1 runs every cell and checks docs/reliability.md.
+// InternalError, 502, 503, slow replies, dropped connections and lost replies (once, and on every attempt), failed
+// tasks and an empty tunnel id, then the rerun. A fast slice always runs; ROS_VPC_IPSEC_LONG_TESTS=1 runs every cell
+// and checks docs/reliability.md.
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { cellKey, codeOf, docSection, LONG_ONLY, parseSection, renderSection, WRITE_DOC, writeDocSection, type CellResult, type Outcome, type Step } from "./helpers/matrix";
@@ -33,7 +34,7 @@ const INTRO = [
 
 const KEY = (resource: Resource, operation: Operation) => `${resource} ${operation}`;
 
-/** The fast slice: every fault kind once, and each cell that once found a bug. */
+/** The fast slice: every fault kind once, a create dropped on every attempt, and each cell that once found a bug. */
 const SLICE: Array<[Resource, Operation, string, TencentFault, Persistence, Outcome, string]> = [
   ...TENCENT_FAULTS.map((kind): [Resource, Operation, string, TencentFault, Persistence, Outcome, string] => [
     "connection",
@@ -48,6 +49,7 @@ const SLICE: Array<[Resource, Operation, string, TencentFault, Persistence, Outc
   ["connection", "create", "DescribeVpnConnections", "InternalError", "always", "rerun", "not seen AVAILABLE: recorded, the rerun waits"],
   ["connection", "delete", "DeleteVpnConnection", "InternalError", "always", "rerun", "the wait's error names the answer that kept the deletion from starting"],
   ["gateway", "create", "CreateVpnGateway", "lostResponse", "once", "retried", "the gateway made meanwhile is found by its create token"],
+  ["gateway", "create", "CreateVpnGateway", "drop", "always", "rerun", "never made: the lookup after each attempt finds nothing, the run fails, the rerun makes exactly one"],
   ["gateway", "create", "CreateVpnGateway", "taskFailed", "once", "rerun", "the PENDING_ERROR gateway is deleted; the rerun makes a new one"],
   ["gateway", "update", "ResetVpnGatewayInternetMaxBandwidth", "http503", "always", "rerun", "a 503 is not a refused bandwidth: no advice to replace the gateway"],
   ["gateway", "update", "DescribeVpnGateways #2", "RequestLimitExceeded", "always", "rerun", "the read-back after the changes says the changes were made"],

@@ -77,9 +77,11 @@ export function dispatch(call: IncomingCall, deps: DispatchDeps): Outcome {
   const requestId = randomUUID();
   const actionHeader = call.headers["x-tc-action"] ?? "";
   if (actionHeader) deps.calls[actionHeader] = (deps.calls[actionHeader] ?? 0) + 1;
-  const httpFault = deps.faults.take(actionHeader, ["http502", "http503"]);
-  if (httpFault) {
-    const [status, text] = HTTP_FAULTS[httpFault.kind] ?? [502, "Bad Gateway"];
+  // A dropped connection, like a 5xx from a proxy, comes before authentication: nothing past here runs.
+  const edgeFault = deps.faults.take(actionHeader, ["drop", "http502", "http503"]);
+  if (edgeFault?.kind === "drop") return { kind: "destroy" };
+  if (edgeFault) {
+    const [status, text] = HTTP_FAULTS[edgeFault.kind] ?? [502, "Bad Gateway"];
     return { kind: "reply", status, contentType: "text/plain", body: text, delayMs: 0 };
   }
   let outcome: Outcome;

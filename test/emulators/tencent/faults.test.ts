@@ -1,5 +1,5 @@
-// Specification: faults on demand (throttling, internal errors, HTTP 502/503, slow and lost responses, empty
-// connection ids) and the per-action call counters. Outcomes are checked through state and counters, not timing.
+// Specification: faults on demand (throttling, internal errors, HTTP 502/503, slow responses, dropped connections,
+// lost responses, empty connection ids) and the per-action call counters. Outcomes are checked through state and counters, not timing.
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, test } from "node:test";
 import { failure, rejectsWith, vpcClient } from "./sdk-client";
@@ -59,6 +59,30 @@ describe("faults", () => {
     const f = await failure(vpcClient(w.emu, { reqTimeout: 0.2 }).CreateCustomerGateway({ CustomerGatewayName: "late", IpAddress: ip }));
     assert.equal(f.code, undefined, f.message);
     assert.ok(w.emu.state().customerGateways.some((c) => c.IpAddress === ip));
+  });
+
+  test("drop: the socket is destroyed before the action runs; the call is counted, nothing is made, a retry makes one", async () => {
+    w.emu.injectFault({ action: "CreateCustomerGateway", kind: "drop" });
+    const ip = nextIp();
+    const before = customerGatewayCount();
+    w.emu.resetCalls();
+    const f = await failure(w.client.CreateCustomerGateway({ CustomerGatewayName: "dropped", IpAddress: ip }));
+    assert.deepEqual([f.code, f.httpCode], [undefined, undefined], f.message);
+    assert.equal(customerGatewayCount(), before);
+    assert.deepEqual({ ...w.emu.calls }, { CreateCustomerGateway: 1 });
+    assert.deepEqual(w.emu.firedFaults.at(-1), { action: "CreateCustomerGateway", kind: "drop" });
+    // Unlike lostResponse, the retry is not refused as a duplicate: the first attempt never took effect.
+    await w.client.CreateCustomerGateway({ CustomerGatewayName: "dropped", IpAddress: ip });
+    assert.equal(w.emu.state().customerGateways.filter((c) => c.IpAddress === ip).length, 1);
+    assert.deepEqual({ ...w.emu.calls }, { CreateCustomerGateway: 2 });
+  });
+
+  test("drop comes before authentication, like a 5xx: a badly signed request is dropped, not refused", async () => {
+    w.emu.injectFault({ action: "DescribeVpnGateways", kind: "drop" });
+    const f = await failure(vpcClient(w.emu, { secretKey: "wrong" }).DescribeVpnGateways({}));
+    assert.deepEqual([f.code, f.httpCode], [undefined, undefined], f.message);
+    assert.deepEqual(w.emu.firedFaults.at(-1), { action: "DescribeVpnGateways", kind: "drop" });
+    assert.equal((await w.client.DescribeVpnGateways({})).RequestId?.length, 36);
   });
 
   test("lostResponse: the action takes effect, the socket is destroyed, a naive retry meets its own resource", async () => {

@@ -7,6 +7,7 @@ export const FAULT_KINDS = [
   "http502", // HTTP 502 without a Tencent body; the action is not performed
   "http503", // HTTP 503 without a Tencent body; the action is not performed
   "slow", // the action is performed, the reply is held back delayMs
+  "drop", // the socket is destroyed as the request arrives, before anything else: the action is not performed
   "lostResponse", // the action is performed, then the socket is destroyed without a reply
   "emptyVpnConnectionId", // CreateVpnConnection succeeds but answers VpnConnectionId "" (seen in the wild)
   "taskFailed", // an asynchronous action is accepted but its task ends FAILED (see docs/tencent-emulator.md)

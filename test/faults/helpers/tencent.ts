@@ -7,7 +7,7 @@ import { vpcClient } from "../../emulators/tencent/sdk-client";
 import { articleConnection, configuredProviders, VPC_CIDR, type Providers } from "../../tencent/helpers/cloud";
 import { clearMessage, numbered, type CellResult, type Column, type Step, type Table } from "./matrix";
 
-export const TENCENT_FAULTS = ["RequestLimitExceeded", "InternalError", "http502", "http503", "slow", "lostResponse", "taskFailed", "emptyVpnConnectionId"] as const satisfies readonly TencentFaultKind[];
+export const TENCENT_FAULTS = ["RequestLimitExceeded", "InternalError", "http502", "http503", "slow", "drop", "lostResponse", "taskFailed", "emptyVpnConnectionId"] as const satisfies readonly TencentFaultKind[];
 export type TencentFault = (typeof TENCENT_FAULTS)[number];
 export const RESOURCES = ["gateway", "customer gateway", "connection", "vpc routes", "gateway routes"] as const;
 export type Resource = (typeof RESOURCES)[number];
@@ -241,6 +241,8 @@ const WHAT_HAPPENED: Record<TencentFault, RegExp> = {
   http502: /HTTP 502/,
   http503: /HTTP 503/,
   slow: /no answer/,
+  // The client cannot tell a drop from a lost response: "no answer", with the socket's fate as node reports it.
+  drop: /no answer: .*(socket hang up|ECONNRESET)/,
   lostResponse: /no answer/,
   taskFailed: /FAILED|_ERROR|rolled the change back|task failed/,
   emptyVpnConnectionId: /without an id/,
@@ -305,6 +307,7 @@ const TITLES: Record<TencentFault, string> = {
   http502: "HTTP 502",
   http503: "HTTP 503",
   slow: "slow (beyond the timeout)",
+  drop: "drop",
   lostResponse: "lost response",
   taskFailed: "task FAILED",
   emptyVpnConnectionId: "empty VpnConnectionId",
