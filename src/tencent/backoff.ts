@@ -19,7 +19,7 @@ export class WaitTimeoutError extends Error {
     readonly lastState: string,
     readonly seconds: number,
   ) {
-    super(`${what}: still ${lastState} after ${seconds} s`);
+    super(`${what}: after ${seconds} s, still ${lastState}`);
     this.name = "WaitTimeoutError";
   }
 }

@@ -164,7 +164,8 @@ export class VpnConnectionProvider extends TencentProviderBase implements pulumi
     const { changed } = diffFields(RULES, olds, resolved(news, olds));
     const request = modifyRequest(id, news, new Set(changed));
     if (Object.keys(request).length > 1) {
-      const r = await step(what, "Nothing was changed; rerunning is safe.", () => api.call("ModifyVpnConnectionAttribute", request));
+      // Without an answer the change may have been applied: the modify sets absolute values, so a rerun is harmless.
+      const r = await step(what, "The change may or may not have been applied; rerunning is safe and applies it.", () => api.call("ModifyVpnConnectionAttribute", request));
       if (r.RequestId) await this.task(api, r.RequestId, what, id, async () => "Tencent rolled the change back: the tunnel keeps its previous settings. Rerunning tries again.");
     }
     const connection = await step(what, "The change was accepted; rerunning only reads it back.", () => waitAvailable(api, id));
@@ -192,7 +193,7 @@ export class VpnConnectionProvider extends TencentProviderBase implements pulumi
           // Busy, throttled or unanswered: look again after a pause (an unanswered delete shows up as DELETING).
           if (!(error instanceof TencentApiError && isTransient(error, { idempotent: true }))) throw error;
           // Should the wait end here, its error names the answer that kept the deletion from starting.
-          return { done: false, state: `${c.State ?? "?"}, the last attempt answered ${error.message}` };
+          return { done: false, state: `${c.State ?? "?"} (the last delete attempt answered: ${error.message})` };
         }
         return { done: false, state: "deleting" };
       }),

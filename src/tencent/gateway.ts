@@ -173,7 +173,7 @@ export class VpnGatewayProvider extends TencentProviderBase implements pulumi.dy
           // Throttled, busy (its tunnels or routes still being deleted: ResourceInUse) or unanswered: look again.
           if (!(error instanceof TencentApiError && isTransient(error, { idempotent: true, inUseIsBusy: true }))) throw error;
           // Should the wait end here, its error names the answer that kept the deletion from starting.
-          return { done: false, state: `${state}, the last attempt answered ${error.message}` };
+          return { done: false, state: `${state} (the last delete attempt answered: ${error.message})` };
         }
         return { done: false, state: "deleting" };
       }),

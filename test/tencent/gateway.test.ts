@@ -166,7 +166,7 @@ describe("VPN gateway provider when the wait runs out", () => {
       const [pending] = c.emu.state().vpnGateways;
       assert.equal(pending?.State, "PENDING");
       assert.equal(error.id, pending?.VpnGatewayId);
-      assert.match(error.message, /still PENDING after 0 s.*exists and is recorded; rerunning waits for it again/);
+      assert.match(error.message, /after 0 s, still PENDING.*exists and is recorded; rerunning waits for it again/);
       clock.advance(60_000);
       const patient = await configuredProviders(c.emu);
       const { outs } = await patient.gateway.update(error.id ?? "", error.properties as never, inputs);

@@ -92,7 +92,7 @@ describe("backoff", () => {
     const error = await waitUntil("gateway vpngw-1", async () => ((probes += 1), { done: false, state: "PENDING" }), 0, backoff).catch((e: unknown) => e);
     assert.ok(error instanceof WaitTimeoutError);
     assert.equal(probes, 1);
-    assert.equal(error.message, "gateway vpngw-1: still PENDING after 0 s");
+    assert.equal(error.message, "gateway vpngw-1: after 0 s, still PENDING");
   });
 });
 
