@@ -13,6 +13,7 @@ import json, ssl, sys
 import librouteros
 from librouteros import connect
 from librouteros.login import plain, token
+from librouteros.protocol import parse_word
 from librouteros.query import Key, Or
 from librouteros.exceptions import TrapError
 
@@ -44,6 +45,22 @@ if scenario == "crud":
     out["in_use"] = trap(lambda: profiles.remove(out["profile"]))
     peers.remove(out["peer"])
     out["remaining"] = [r["name"] for r in peers]
+elif scenario == "tags":
+    api = connect(host="127.0.0.1", port=port, username="admin", password=password)
+    for n in ("a", "b", "c"):
+        api.path("ip", "ipsec", "peer").add(name=n, address="203.0.113.1")
+    api.path("ip", "ipsec", "proposal").add(name="p2")
+    # The library's protocol layer sends any words: two tagged commands, pipelined before any reply is read.
+    api.protocol.writeSentence("/ip/ipsec/peer/print", "=.proplist=name", ".tag=1")
+    api.protocol.writeSentence("/ip/ipsec/proposal/print", "=.proplist=name", ".tag=2")
+    out["replies"], done = [], set()
+    while done != {"1", "2"}:
+        reply, words = api.protocol.readSentence()
+        tags = [w[len(".tag="):] for w in words if w.startswith(".tag=")]
+        attrs = dict(parse_word(w) for w in words if w.startswith("="))
+        out["replies"].append([reply, tags, attrs.get("name")])
+        if reply == "!done":
+            done.update(tags)
 elif scenario == "wrong-password":
     try:
         connect(host="127.0.0.1", port=port, username="admin", password="wrong")
@@ -93,6 +110,15 @@ describe("python3-librouteros against the emulator", () => {
     assert.deepEqual(out.bad_value, { message: "input does not match any value of dh-group", category: 1 });
     assert.deepEqual(out.in_use, { message: 'failure: profile "to_tencent" is in use by peer "to_tencent"', category: null });
     assert.deepEqual(out.remaining, ["other"]);
+  });
+
+  it("answers two pipelined tagged commands each under its own tag, their replies not mixed", async () => {
+    const { replies } = (await python("tags")) as { replies: Array<[string, string[], string | null]> };
+    assert.ok(replies.every(([, tags]) => tags.length === 1), `every reply carries exactly one .tag: ${JSON.stringify(replies)}`);
+    const of = (tag: string): Array<[string, string | null]> => replies.filter(([, tags]) => tags[0] === tag).map(([reply, , name]) => [reply, name]);
+    assert.deepEqual(of("1"), [["!re", "a"], ["!re", "b"], ["!re", "c"], ["!done", null]]);
+    assert.deepEqual(of("2"), [["!re", "default"], ["!re", "p2"], ["!done", null]]);
+    assert.equal(replies.length, 7);
   });
 
   it("sees a wrong password refused with RouterOS's message", async () => {
