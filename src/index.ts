@@ -6,7 +6,7 @@ export { parseSpecText, loadSpecFile } from "./spec/load";
 export { SpecError, formatProblems, type Problem } from "./spec/problems";
 export { DEFAULTS } from "./spec/defaults";
 export { ENCRYPTION, INTEGRITY, DH_GROUPS, dialectOf, canonicalOf, offered } from "./spec/algorithms";
-export { compareEnds, type EndView, type EndMismatch } from "./spec/ends";
+export { compareEnds, type DpdView, type EndView, type EndMismatch } from "./spec/ends";
 export { renderRouterOsRows, ownerMarker, type DesiredRows } from "./routeros/render";
 export { renderRouterOsScript } from "./routeros/script";
 export { createVpnConnectionRequest, modifyVpnConnectionRequest, tencentTunnelOptions } from "./tencent/dialect";

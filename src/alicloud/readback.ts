@@ -30,6 +30,9 @@ export function alicloudEndView(settings: AlicloudConnectionSettings, customerGa
     localSubnets: [...settings.localSubnets],
     remoteSubnets: [...settings.remoteSubnets],
     peerAddress: customerGatewayIp,
+    // Alibaba has an on/off switch only; its probe timers are not settings.
+    dpd: { enabled: settings.enableDpd },
+    natTraversal: settings.enableNatTraversal,
   };
 }
 

@@ -87,12 +87,16 @@ export function verdict(spec: TunnelSpec, router: RouterEvidence | undefined, cl
     ...(cloudLog.length > 0 ? [{ log: cloudLog, ...(cloud?.platform === "alicloud" ? { dialect: "strongswan" as const } : {}) }] : []),
   ]);
   const compared = router?.view && cloud?.view ? comparedFields(router.view, cloud.view) : new Set<string>();
-  const merged = merge(findings, settings.filter((m) => m.severity === "error"), compared).map((c) => behindNat(c, router));
+  const { causes: joined, used } = merge(findings, settings, compared);
+  const merged = joined
+    .map((c) => behindNat(c, router))
+    .map((c) => withSpecDrift(c, specDifferences, compared));
   const causes = [...merged, ...routerCauses(spec, router)].sort(
     (a, b) => RANK[a.basis] - RANK[b.basis],
   );
   const warnings = [
-    ...settings.filter((m) => m.severity === "warning").map((m) => `${m.path}: router ${show(m.router)}, cloud ${show(m.cloud)} (fails only under a strict proposal check or at rekey)`),
+    // A warning that confirms a log finding is part of that cause; the rest stand on their own.
+    ...settings.filter((m) => m.severity === "warning" && !used.has(m)).map(warning),
     ...(router?.fastTrack.rule && !router.fastTrack.bypassed
       ? ["a FastTrack rule is active and the tunnel's traffic is not kept out of it: established flows may skip IPsec (set router.fastTrackBypass)"]
       : []),
@@ -143,18 +147,21 @@ function comparedFields(router: EndView, cloud: EndView): Set<string> {
   // An automatic my-id is whatever address the router has: behind NAT not the one the settings suggest.
   if (router.localId !== undefined && router.localId !== "auto" && cloud.remoteId !== undefined) fields.push("identities.router");
   if (router.remoteId !== undefined && cloud.localId !== undefined) fields.push("identities.cloud");
+  // NAT-T where both ends show it: Alibaba does, Tencent does not; the router only under IKEv1 (IKEv2 ignores it).
+  if (router.natTraversal !== undefined && cloud.natTraversal !== undefined) fields.push("router.natTraversal");
   return new Set(fields);
 }
 
 /**
  * Log findings and settings mismatches joined by spec field: both = confirmed. A log finding whose fields the two
  * ends' settings show to agree is ruled out ("unlikely"): an ambiguous line then yields to the next explanation.
+ * A warning (lifetimes, NAT-T, DPD) confirms only a line that names its class, and is no cause by itself.
  */
-function merge(findings: readonly Finding[], mismatches: EndMismatch[], compared: ReadonlySet<string>): Cause[] {
+function merge(findings: readonly Finding[], mismatches: EndMismatch[], compared: ReadonlySet<string>): { causes: Cause[]; used: Set<EndMismatch> } {
   const causes: Cause[] = [];
   const used = new Set<EndMismatch>();
   for (const finding of findings) {
-    const matching = mismatches.filter((m) => finding.fields.includes(m.path as SpecField));
+    const matching = mismatches.filter((m) => finding.fields.includes(m.path as SpecField) && (m.severity === "error" || !finding.generic));
     matching.forEach((m) => used.add(m));
     causes.push({
       class: finding.class,
@@ -167,7 +174,7 @@ function merge(findings: readonly Finding[], mismatches: EndMismatch[], compared
       basis: matching.length > 0 ? "confirmed" : ruledOut(finding, matching, compared) ? "unlikely" : "logs",
     });
   }
-  for (const mismatch of mismatches.filter((m) => !used.has(m))) {
+  for (const mismatch of mismatches.filter((m) => m.severity === "error" && !used.has(m))) {
     const id = CLASS_OF_FIELD[mismatch.path];
     const info = id ? classInfo(id) : undefined;
     causes.push({
@@ -181,7 +188,18 @@ function merge(findings: readonly Finding[], mismatches: EndMismatch[], compared
       basis: "settings",
     });
   }
-  return causes;
+  return { causes, used };
+}
+
+/**
+ * A log finding on a field the two ends cannot be compared on (NAT-T and DPD against Tencent, say) gains the end's
+ * difference from the spec as evidence: the spec is then the only reference that end's setting can be checked against.
+ */
+function withSpecDrift(cause: Cause, drift: Verdict["specDifferences"], compared: ReadonlySet<string>): Cause {
+  if (cause.basis !== "logs") return cause;
+  const own = (path: string) => cause.fields.some((f) => !compared.has(f) && (path === f || path.startsWith(`${f}.`)));
+  const lines = drift.filter((d) => own(d.path)).map((d) => `spec: ${d.end}: ${d.path}: spec ${show(d.expected)}, actual ${show(d.actual)}`);
+  return lines.length === 0 ? cause : { ...cause, evidence: [...lines, ...cause.evidence] };
 }
 
 /** Confirmed causes first, then what the settings show, then the router's own checks, then what only logs show. */
@@ -263,5 +281,19 @@ function summarize(healthy: boolean, router: RouterEvidence | undefined, cloud: 
   return first ? `DOWN: ${first.title}${first.fields.length ? ` (${first.fields.join(", ")})` : ""}` : "DOWN: no cause found";
 }
 
-const show = (value: unknown): string => (Array.isArray(value) ? value.join(",") : String(value));
+/** A difference that does not stop negotiation: the field, both values, when it matters, and its class's fix. */
+function warning(m: EndMismatch): string {
+  const id = CLASS_OF_FIELD[m.path];
+  return `${m.path}: router ${show(m.router)}, cloud ${show(m.cloud)} (${m.when ?? "fails only in some circumstances"})${id ? `. Fix: ${classInfo(id).fix}` : ""}`;
+}
+
+/** Lists as "a,b"; a DPD view as "on, interval 10s, timeout 30s". */
+const show = (value: unknown): string => {
+  if (Array.isArray(value)) return value.join(",");
+  if (value !== null && typeof value === "object" && "enabled" in value) {
+    const { enabled, ...timers } = value as { enabled: unknown };
+    return [enabled ? "on" : "off", ...Object.entries(timers).map(([k, v]) => `${k} ${String(v)}s`)].join(", ");
+  }
+  return String(value);
+};
 const describe = (m: EndMismatch): string => `settings: ${m.path}: router ${show(m.router)}, cloud ${show(m.cloud)}`;

@@ -2,7 +2,7 @@
 // Pure; no I/O. The inverse of render.ts, used by tests, doctor and drift reports.
 import { canonicalOf, type Vocabulary } from "../spec/algorithms";
 import { parseDuration } from "../spec/duration";
-import type { EndView } from "../spec/ends";
+import type { DpdView, EndView } from "../spec/ends";
 import type { Fields } from "./render";
 
 export interface RouterOsTunnelRows {
@@ -16,6 +16,8 @@ export interface RouterOsTunnelRows {
 export function routerOsEndView(rows: RouterOsTunnelRows): EndView {
   const { profile = {}, proposal = {}, peer = {}, identity = {} } = rows;
   const mode = peer["exchange-mode"] ?? "main";
+  // IKEv2 ignores the profile's nat-traversal and dpd-maximum-failures (RouterOS stores them all the same).
+  const ikev1 = mode !== "ike2";
   return {
     platform: "routeros",
     ikeVersion: mode === "ike2" ? "ikev2" : "ikev1",
@@ -38,6 +40,21 @@ export function routerOsEndView(rows: RouterOsTunnelRows): EndView {
     localSubnets: unique(rows.policies.map((p) => p["src-address"] ?? "")),
     remoteSubnets: unique(rows.policies.map((p) => p["dst-address"] ?? "")),
     peerAddress: peer.address?.replace(/\/32$/, ""),
+    dpd: dpd(profile, ikev1),
+    ...(ikev1 ? { natTraversal: /^(yes|true)$/i.test(profile["nat-traversal"] ?? "yes") } : {}),
+  };
+}
+
+/** dpd-interval=disable-dpd turns DPD off; under IKEv1 the peer is dead after dpd-maximum-failures silent intervals. */
+function dpd(profile: Fields, ikev1: boolean): DpdView {
+  const text = profile["dpd-interval"] ?? "2m";
+  if (text === "disable-dpd") return { enabled: false };
+  const interval = parseDuration(text);
+  const failures = Number(profile["dpd-maximum-failures"] ?? "5");
+  return {
+    enabled: true,
+    ...(interval === undefined ? {} : { interval }),
+    ...(ikev1 && interval !== undefined && Number.isInteger(failures) ? { timeout: interval * failures } : {}),
   };
 }
 

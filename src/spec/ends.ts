@@ -18,6 +18,19 @@ export interface EndView {
   remoteSubnets: string[];
   /** The other end's public address as this end has it configured. */
   peerAddress?: string;
+  /** Undefined where the end has no DPD setting, or its readback does not show one. */
+  dpd?: DpdView;
+  /** UDP 4500 encapsulation behind NAT; undefined where the end has no such setting (Tencent) or ignores it (RouterOS under IKEv2). */
+  natTraversal?: boolean;
+}
+
+/** Dead peer detection as the end runs it; a timing is undefined where the end has no such setting. */
+export interface DpdView {
+  enabled: boolean;
+  /** Seconds between probes. */
+  interval?: number;
+  /** Seconds without an answer before the peer is declared dead. */
+  timeout?: number;
 }
 
 export interface EndMismatch {
@@ -25,16 +38,22 @@ export interface EndMismatch {
   path: string;
   router: unknown;
   cloud: unknown;
-  /** "error" stops negotiation; "warning" fails only under a strict proposal check or at rekey. */
+  /** "error" stops negotiation; "warning" fails only in the circumstances `when` names. */
   severity: "error" | "warning";
+  /** For a warning: when it fails, or what it costs ("fails only when a NAT is between the ends"). */
+  when?: string;
 }
+
+const LIFETIME_WHEN = "fails only under a strict proposal check or at rekey";
+const NAT_T_WHEN = "fails only when a NAT is between the ends";
 
 const ANY = "0.0.0.0/0";
 
 /** Where the router and the cloud disagree, by spec field; empty when they would negotiate. */
 export function compareEnds(router: EndView, cloud: EndView, addresses: { routerPublicIp?: string; gatewayIp?: string } = {}): EndMismatch[] {
   const out: EndMismatch[] = [];
-  const push = (path: string, r: unknown, c: unknown, severity: EndMismatch["severity"] = "error") => out.push({ path, router: r, cloud: c, severity });
+  const push = (path: string, r: unknown, c: unknown, severity: EndMismatch["severity"] = "error", when?: string) =>
+    out.push({ path, router: r, cloud: c, severity, ...(when ? { when } : {}) });
   const sets = (path: string, r: Array<string | number>, c: Array<string | number>) => {
     if (r.length > 0 && c.length > 0 && !r.some((v) => c.includes(v))) push(path, r, c);
   };
@@ -49,11 +68,17 @@ export function compareEnds(router: EndView, cloud: EndView, addresses: { router
   sets("ipsec.integrity", router.ipsec.integrity, cloud.ipsec.integrity);
   sets("ipsec.pfsGroup", router.ipsec.pfsGroup, cloud.ipsec.pfsGroup);
   if (router.ike.lifetime !== undefined && cloud.ike.lifetime !== undefined && router.ike.lifetime !== cloud.ike.lifetime) {
-    push("ike.lifetime", router.ike.lifetime, cloud.ike.lifetime, "warning");
+    push("ike.lifetime", router.ike.lifetime, cloud.ike.lifetime, "warning", LIFETIME_WHEN);
   }
   if (router.ipsec.lifetime !== undefined && cloud.ipsec.lifetime !== undefined && router.ipsec.lifetime !== cloud.ipsec.lifetime) {
-    push("ipsec.lifetime", router.ipsec.lifetime, cloud.ipsec.lifetime, "warning");
+    push("ipsec.lifetime", router.ipsec.lifetime, cloud.ipsec.lifetime, "warning", LIFETIME_WHEN);
   }
+  // Neither stops negotiation by itself: warnings, each saying when it matters.
+  if (router.natTraversal !== undefined && cloud.natTraversal !== undefined && router.natTraversal !== cloud.natTraversal) {
+    push("router.natTraversal", router.natTraversal, cloud.natTraversal, "warning", NAT_T_WHEN);
+  }
+  const dpd = router.dpd && cloud.dpd ? dpdDisagreement(router.dpd, cloud.dpd) : undefined;
+  if (dpd) push("ike.dpd", router.dpd, cloud.dpd, "warning", dpd);
   if (router.preSharedKey !== undefined && cloud.preSharedKey !== undefined && router.preSharedKey !== cloud.preSharedKey) {
     push("preSharedKey", "<hidden>", "<hidden>");
   }
@@ -64,6 +89,17 @@ export function compareEnds(router: EndView, cloud: EndView, addresses: { router
   if (addresses.gatewayIp && router.peerAddress && router.peerAddress !== addresses.gatewayIp) push("cloudGatewayIp", router.peerAddress, addresses.gatewayIp);
   if (addresses.routerPublicIp && cloud.peerAddress && cloud.peerAddress !== addresses.routerPublicIp) push("routerPublicIp", addresses.routerPublicIp, cloud.peerAddress);
   return out;
+}
+
+/**
+ * What a DPD difference costs, or undefined when the two agree. Timeouts agree within one probe interval: RouterOS
+ * counts whole intervals (dpd-maximum-failures), so it rounds the spec's timeout up to the next multiple.
+ */
+function dpdDisagreement(a: DpdView, b: DpdView): string | undefined {
+  if (a.enabled !== b.enabled) return "negotiates, but only one end notices a dead peer: after an outage the other keeps its SAs until they expire";
+  if (!a.enabled || a.timeout === undefined || b.timeout === undefined) return undefined;
+  const slack = Math.max(a.interval ?? 1, b.interval ?? 1);
+  return Math.abs(a.timeout - b.timeout) < slack ? undefined : "negotiates, but the ends give up on a silent peer at different times";
 }
 
 /** An automatic id is the end's own address; explicit ids must be equal. */
@@ -104,5 +140,10 @@ export function sameEndDifferences(expected: EndView, actual: EndView): Array<{ 
   check("localSubnets", expected.localSubnets, actual.localSubnets, sets);
   check("remoteSubnets", expected.remoteSubnets, actual.remoteSubnets, sets);
   check("peerAddress", expected.peerAddress, actual.peerAddress);
+  // The spec's own paths, so the line says what to change in the spec.
+  check("ike.dpd.enabled", expected.dpd?.enabled, actual.dpd?.enabled);
+  check("ike.dpd.interval", expected.dpd?.interval, actual.dpd?.interval);
+  check("ike.dpd.timeout", expected.dpd?.timeout, actual.dpd?.timeout);
+  check("router.natTraversal", expected.natTraversal, actual.natTraversal);
   return out;
 }

@@ -2,7 +2,8 @@
 // Pure; no I/O. The inverse of dialect.ts.
 import type { VpnConnection } from "tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_models";
 import { canonicalOf, type Vocabulary } from "../spec/algorithms";
-import type { EndView } from "../spec/ends";
+import type { DpdView, EndView } from "../spec/ends";
+import { CONNECTION_DEFAULTS } from "./connection-options";
 
 export function tencentEndView(connection: VpnConnection, customerGatewayIp?: string): EndView {
   const ike = connection.IKEOptionsSpecification ?? {};
@@ -31,7 +32,15 @@ export function tencentEndView(connection: VpnConnection, customerGatewayIp?: st
     localSubnets: route ? ["0.0.0.0/0"] : [...new Set(spd.map((s) => s.LocalCidrBlock))],
     remoteSubnets: route ? ["0.0.0.0/0"] : [...new Set(spd.flatMap((s) => s.RemoteCidrBlock))],
     peerAddress: customerGatewayIp,
+    dpd: dpd(connection),
   };
+}
+
+/** DpdEnable 1 probes, with DpdTimeout seconds of silence before the peer is dead; Tencent has no interval setting. */
+function dpd(connection: VpnConnection): DpdView {
+  if (Number(connection.DpdEnable ?? CONNECTION_DEFAULTS.dpdEnable) !== 1) return { enabled: false };
+  const timeout = Number(connection.DpdTimeout ?? CONNECTION_DEFAULTS.dpdTimeout);
+  return { enabled: true, ...(Number.isFinite(timeout) ? { timeout } : {}) };
 }
 
 function one(vocabulary: Vocabulary, value: string, phase: "ike" | "ipsec"): Array<string | number> {

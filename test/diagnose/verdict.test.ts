@@ -1,6 +1,8 @@
 // The pure verdict: how logs, both ends' settings and the router's checks combine into one answer.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { alicloudConnectionSettings } from "../../src/alicloud/dialect";
+import { alicloudEndView } from "../../src/alicloud/readback";
 import { sinceLastEstablished, verdict, type CloudEvidence, type RouterEvidence } from "../../src/diagnose/verdict";
 import { routerOsEndView } from "../../src/routeros/readback";
 import { renderRouterOsRows } from "../../src/routeros/render";
@@ -105,5 +107,75 @@ describe("verdict when the logs and the settings pull apart", () => {
     const v = verdict(spec, router({ view, status: down }), cloud({ netStatus: "UNAVAILABLE", log }));
     assert.equal(v.causes[0]?.class, "router-behind-nat");
     assert.notEqual(v.causes[0]?.basis, "unlikely");
+  });
+});
+
+describe("verdict on DPD and NAT traversal", () => {
+  const v1 = exampleSpec("secure", { ike: { version: "ikev1", exchangeMode: "main" } });
+  const routerOf = (s: typeof spec, profile: Record<string, string> = {}) => {
+    const r = renderRouterOsRows(s);
+    return routerOsEndView({ profile: { ...r.profile[0], ...profile }, proposal: r.proposal[0], peer: r.peer[0], identity: r.identity[0], policies: r.policy });
+  };
+  const tencentOf = (s: typeof spec, change: Record<string, unknown> = {}) => {
+    const request = createVpnConnectionRequest(s, { vpcId: "vpc-1", vpnGatewayId: "vpngw-1", customerGatewayId: "cgw-1" }, GW);
+    return tencentEndView({ ...request, SecurityPolicyDatabaseSet: request.SecurityPolicyDatabases, ...change }, s.routerPublicIp);
+  };
+  const PAYLOAD_130 = { topics: "ipsec,error", message: "received unexpecting payload type 130" };
+
+  it("a DPD difference between the ends is a warning naming ike.dpd with its fix; the tunnel stays healthy", () => {
+    const v = verdict(spec, router(), cloud({ view: tencentOf(spec, { DpdEnable: 0 }) }));
+    assert.equal(v.healthy, true);
+    assert.deepEqual(v.settings.map((m) => m.path), ["ike.dpd"]);
+    const line = v.warnings.find((w) => w.startsWith("ike.dpd"));
+    assert.match(line ?? "", /^ike\.dpd: router on, interval 10s, cloud off \(negotiates, but only one end notices a dead peer[^)]*\)\. Fix: Enable DPD on both ends .*dpd-interval, dpd-maximum-failures.*DpdEnable, DpdTimeout/);
+    assert.equal(verdict(spec, router(), cloud()).warnings.some((w) => w.startsWith("ike.dpd")), false, "equal DPD: no warning");
+  });
+
+  it("names a hand-changed DPD against the spec by its spec paths", () => {
+    const v = verdict(v1, router({ view: routerOf(v1, { "dpd-interval": "disable-dpd" }) }), cloud({ view: tencentOf(v1, { DpdTimeout: "60" }) }), { router: routerOf(v1), cloud: tencentOf(v1) });
+    assert.deepEqual(v.specDifferences, [
+      { end: "router", path: "ike.dpd.enabled", expected: true, actual: false },
+      { end: "cloud", path: "ike.dpd.timeout", expected: 30, actual: 60 },
+    ]);
+  });
+
+  it("names the router's nat-traversal=no against the spec, and a healthy tunnel stays healthy", () => {
+    const v = verdict(v1, router({ view: routerOf(v1, { "nat-traversal": "false" }) }), cloud({ view: tencentOf(v1) }), { router: routerOf(v1) });
+    assert.deepEqual(v.specDifferences, [{ end: "router", path: "router.natTraversal", expected: true, actual: false }]);
+    assert.equal(v.healthy, true, "no NAT between the ends: the difference is drift, not the cause of anything");
+    assert.deepEqual(verdict(v1, router({ view: routerOf(v1) }), cloud({ view: tencentOf(v1) }), { router: routerOf(v1) }).specDifferences, []);
+  });
+
+  it("puts the router's NAT-T difference from the spec in the evidence of the log's NAT-T finding (Tencent has no NAT-T setting)", () => {
+    const view = routerOf(v1, { "nat-traversal": "false" });
+    const v = verdict(v1, router({ view, status: down, log: [PAYLOAD_130] }), cloud({ view: tencentOf(v1), netStatus: "UNAVAILABLE" }), { router: routerOf(v1) });
+    assert.deepEqual([v.causes[0]?.class, v.causes[0]?.fields, v.causes[0]?.basis], ["nat-traversal", ["router.natTraversal"], "logs"]);
+    assert.equal(v.causes[0]?.evidence[0], "spec: router: router.natTraversal: spec true, actual false");
+    assert.match(v.causes[0]?.fix ?? "", /RouterOS \/ip ipsec profile nat-traversal/);
+    const asSpec = verdict(v1, router({ view: routerOf(v1), status: down, log: [PAYLOAD_130] }), cloud({ view: tencentOf(v1), netStatus: "UNAVAILABLE" }), { router: routerOf(v1) });
+    assert.equal(asSpec.causes.find((c) => c.class === "nat-traversal")?.evidence.some((e) => e.startsWith("spec:")), false);
+  });
+
+  describe("against Alibaba, which shows enableNatTraversal", () => {
+    const ali = exampleSpec("secure", { cloud: "alicloud", ike: { version: "ikev1", exchangeMode: "main" } });
+    const aliView = (enableNatTraversal: boolean) => alicloudEndView({ ...alicloudConnectionSettings(ali), enableNatTraversal }, ali.routerPublicIp);
+    const CLOUD_130 = "2024-03-14 10:02:11 ignore the packet, received unexpecting payload type 130.";
+    const run = (routerNatT: "true" | "false", cloudNatT: boolean, log: string[]) =>
+      verdict(ali, router({ view: routerOf(ali, { "nat-traversal": routerNatT }), status: down }), { platform: "alicloud", netStatus: "UNAVAILABLE", view: aliView(cloudNatT), gatewayIp: GW, log });
+
+    it("a NAT-T difference alone is a warning naming router.natTraversal with its fix", () => {
+      const v = run("false", true, []);
+      assert.match(v.warnings.find((w) => w.startsWith("router.natTraversal")) ?? "", /^router\.natTraversal: router false, cloud true \(fails only when a NAT is between the ends\)\. Fix: Enable or disable NAT traversal on both ends alike/);
+      assert.equal(run("true", true, []).warnings.some((w) => w.startsWith("router.natTraversal")), false);
+    });
+
+    it("the difference confirms the log's NAT-T finding; agreement rules it out", () => {
+      const differ = run("false", true, [CLOUD_130]);
+      assert.deepEqual([differ.causes[0]?.class, differ.causes[0]?.basis], ["nat-traversal", "confirmed"]);
+      assert.ok(differ.causes[0]?.evidence.includes("settings: router.natTraversal: router false, cloud true"));
+      assert.equal(differ.warnings.some((w) => w.startsWith("router.natTraversal")), false, "said once, in the cause");
+      const agree = run("true", true, [CLOUD_130]);
+      assert.equal(agree.causes.find((c) => c.class === "nat-traversal")?.basis, "unlikely");
+    });
   });
 });

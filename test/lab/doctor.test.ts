@@ -17,7 +17,8 @@ const program = () => (require("../../src/program") as () => Promise<Record<stri
 interface Verdict {
   healthy: boolean;
   summary: string;
-  causes: Array<{ class: string; fields: string[]; basis: string; evidence: string[] }>;
+  causes: Array<{ class: string; fields: string[]; basis: string; cause: string; evidence: string[] }>;
+  specDifferences: Array<{ end: string; path: string; expected: unknown; actual: unknown }>;
 }
 
 describe("doctor and status against the lab", () => {
@@ -67,6 +68,8 @@ describe("doctor and status against the lab", () => {
     assert.equal(code, 0, JSON.stringify(verdict.causes));
     assert.equal(verdict.healthy, true);
     assert.match(verdict.summary, /^UP: the peer is established with 2 SAs and the cloud reports AVAILABLE/);
+    // Both ends read back as the spec renders them, DPD and NAT-T included: no false drift from the API's spellings.
+    assert.deepEqual(verdict.specDifferences, []);
   });
 
   it("shows its slow steps on one progress line on a terminal, and nothing of it elsewhere", async () => {
@@ -122,6 +125,27 @@ describe("doctor and status against the lab", () => {
     });
   }
 
+  it("reads the cloud log from standard input with --cloud-log -: its line alone names the wrong customer gateway", async () => {
+    const from = cloudLogSize();
+    try {
+      assert.equal(lab.negotiate({ routerPublicAddress: "198.51.100.99" })?.established, false);
+      const cloudLog = readFileSync(lab.cloudLogFile, "utf8").slice(from);
+      assert.match(cloudLog, /no IKE config found for [\d.]+\.\.\.198\.51\.100\.99/);
+      const args = ["doctor", "--stack-file", stackFile, "--cloud-log", "-", "--json"];
+      const run = await runCli(args, cloudLog);
+      assert.equal(run.code, 1, run.stderr);
+      const first = (JSON.parse(run.stdout) as Verdict).causes[0]!;
+      assert.deepEqual([first.class, first.fields], ["customer-gateway-ip", ["routerPublicIp"]]);
+      assert.ok(first.evidence.some((e) => e.startsWith("strongswan: ") && e.includes("198.51.100.99")), first.evidence.join("\n"));
+      // The control: the same ends with nothing on standard input, where the router's own lines cannot tell.
+      const blind = (JSON.parse((await runCli(args, "")).stdout) as Verdict).causes[0]!;
+      assert.notEqual(blind.class, "customer-gateway-ip");
+      assert.match(blind.cause, /no cloud log was given/);
+    } finally {
+      await repair();
+    }
+  });
+
   it("prints a verdict a person can act on: the cause, the evidence and the fix", async () => {
     const from = cloudLogSize();
     edit("/ip/ipsec/profile", { "dh-group": "modp1024" });
@@ -156,6 +180,25 @@ describe("doctor and status against the lab", () => {
         const { code, verdict } = await doctor(from);
         assert.equal(code, 1);
         assert.deepEqual([verdict.causes[0]?.class, verdict.causes[0]?.fields], ["exchange-mode", ["ike.exchangeMode"]]);
+      } finally {
+        await repair();
+      }
+    });
+
+    it("names NAT traversal switched off on the router's profile while the router is behind NAT", async () => {
+      const from = cloudLogSize();
+      try {
+        edit("/ip/ipsec/profile", { "nat-traversal": "no" });
+        const behindNat = { scenario: { routerBehindNat: "masquerade" as const }, routerAddress: "192.168.100.2", routerPublicAddress: "198.51.100.2" };
+        assert.equal(lab.negotiate(behindNat)?.mismatch, "nat-traversal");
+        const { code, verdict } = await doctor(from);
+        assert.equal(code, 1);
+        const first = verdict.causes[0]!;
+        assert.equal(first.class, "nat-traversal", JSON.stringify(verdict.causes.map((c) => [c.class, c.basis, c.fields])));
+        assert.ok(first.fields.includes("router.natTraversal"));
+        // Tencent has no NAT-T setting to compare with: the router's own difference from the spec backs the log.
+        assert.ok(first.evidence.includes("spec: router: router.natTraversal: spec true, actual false"), first.evidence.join("\n"));
+        assert.deepEqual(verdict.specDifferences, [{ end: "router", path: "router.natTraversal", expected: true, actual: false }]);
       } finally {
         await repair();
       }
