@@ -251,7 +251,7 @@ function routerCauses(spec: TunnelSpec, router: RouterEvidence | undefined): Cau
       cause:
         router.natBypass === "missing"
           ? "No srcnat accept rule keeps tunnel traffic from being masqueraded: packets leave with the router's public address and match no IPsec policy."
-          : "The srcnat accept rule for the tunnel sits below a masquerade/src-nat rule, so tunnel traffic is NATed first.",
+          : "The srcnat accept rule for the tunnel sits below a rule that rewrites the source (masquerade, src-nat, …), so tunnel traffic is NATed first.",
       fix: `Move the accept rule above masquerade (${where("router.natBypass")}); \`pulumi up --refresh\` does it.`,
       evidence: [`router: NAT bypass ${router.natBypass}`],
       notes: [],

@@ -134,7 +134,8 @@ export const MENUS: Readonly<Record<MenuName, MenuSchema>> = {
     path: "/ip/firewall/nat",
     key: ["chain", "src-address", "dst-address"],
     depth: 0,
-    anchor: { chain: "srcnat", actions: ["masquerade", "src-nat"] },
+    // Every srcnat action that rewrites the source: tunnel traffic must be accepted before any of them.
+    anchor: { chain: "srcnat", actions: ["masquerade", "src-nat", "netmap", "same", "endpoint-independent-nat"] },
     fields: FIREWALL_FIELDS,
   },
   filter: {

@@ -37,8 +37,8 @@ export function renderRouterOsScript(spec: TunnelSpec, options: ScriptOptions = 
   for (const menu of ["identity", "policy"] as const) for (const row of rows[menu]) out.push(`${cli(menu)} add ${fields(row)}`);
 
   const firewall: Array<[MenuName, string, string]> = [
-    ["nat", "NAT bypass: accept tunnel traffic in srcnat above the first masquerade/src-nat rule.", "chain=srcnat and (action=masquerade or action=src-nat)"],
-    ["filter", "FastTrack bypass: accept IPsec traffic in forward above the fasttrack rule.", "action=fasttrack-connection"],
+    ["nat", "NAT bypass: accept tunnel traffic in srcnat above the first rule that rewrites the source (masquerade, src-nat, …).", anchorCondition("nat")],
+    ["filter", "FastTrack bypass: accept IPsec traffic in forward above the fasttrack rule.", anchorCondition("filter")],
     ["raw", "FastTrack bypass: keep tunnel traffic out of connection tracking.", ""],
   ];
   for (const [menu, why, before] of firewall) {
@@ -54,6 +54,12 @@ function upsertByName(menu: MenuName, row: Fields): string {
   const { name = "", ...rest } = row;
   const find = `[${cli(menu)} find where name=${quoted(name)}]`;
   return `:if ([:len ${find}] = 0) do={ ${cli(menu)} add name=${quote(name)} ${fields(rest)} } else={ ${cli(menu)} set ${find} ${fields(rest)} }`;
+}
+
+/** The RouterOS `find` condition for a menu's anchor rows, from the same table the provider places rows by. */
+function anchorCondition(menu: MenuName): string {
+  const anchor = MENUS[menu].anchor!;
+  return `chain=${anchor.chain} and (${anchor.actions.map((a) => `action=${a}`).join(" or ")})`;
 }
 
 function addBefore(menu: MenuName, row: Fields, condition: string): string {

@@ -63,7 +63,7 @@ describe("verdict", () => {
 
   it("reports a NAT bypass that is missing or below masquerade", () => {
     const v = verdict(spec, router({ natBypass: "below-masquerade", status: down }), cloud());
-    assert.ok(v.causes.some((c) => c.class === "nat-bypass" && /below a masquerade/.test(c.cause)));
+    assert.ok(v.causes.some((c) => c.class === "nat-bypass" && /below a rule that rewrites the source/.test(c.cause)));
   });
 
   it("says so when it is down and nothing explains it", () => {

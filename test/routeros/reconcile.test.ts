@@ -65,6 +65,17 @@ describe("reconcile", () => {
     assert.deepEqual(add, { op: "add", menu: "nat", fields: desired.nat[0], placeBefore: "*3" });
   });
 
+  it("places new NAT bypass rows before a netmap rule too: it rewrites the source like masquerade", () => {
+    const snap = emptySnapshot();
+    snap.nat = [
+      { id: "*2", fields: { chain: "srcnat", action: "accept", "src-address": "192.168.9.0/24" } },
+      { id: "*4", fields: { chain: "srcnat", action: "netmap", "to-addresses": "203.0.113.0/24" } },
+      { id: "*5", fields: { chain: "srcnat", action: "masquerade" } },
+    ];
+    const add = reconcile(desired, snap, options).levels[0]!.find((c) => c.menu === "nat");
+    assert.deepEqual(add, { op: "add", menu: "nat", fields: desired.nat[0], placeBefore: "*4" });
+  });
+
   it("moves a NAT bypass row that ended up below masquerade back above it", () => {
     const snap = appliedSnapshot();
     snap.nat.unshift({ id: "*A0", fields: { chain: "srcnat", action: "src-nat", "to-addresses": "203.0.113.1" } });

@@ -47,7 +47,7 @@ describe("the article's tunnel (examples/article.yaml)", () => {
 
   it("renders the srcnat accept rule placed before the first masquerade", () => {
     const nat = line("/ip firewall nat add");
-    assert.match(nat, /find where chain=srcnat and \(action=masquerade or action=src-nat\) and dynamic=no/);
+    assert.match(nat, /find where chain=srcnat and \(action=masquerade or action=src-nat or action=netmap or action=same or action=endpoint-independent-nat\) and dynamic=no/);
     assert.match(nat, /chain=srcnat action=accept src-address=192\.168\.1\.0\/24 dst-address=10\.100\.1\.0\/24/);
     assert.match(nat, /place-before=\[:pick \$before 0\]/);
   });
