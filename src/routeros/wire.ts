@@ -1,7 +1,9 @@
 // Hardening of node-routeros's wire codec: UTF-8 words (it speaks win1252, mangling Chinese comments), one socket
 // write per sentence (it writes word by word, which Nagle's algorithm turns into 40 ms stalls), complete sentence
-// framing across TCP segments, `!empty` (RouterOS 7.18+) ignored instead of crashing, `!fatal` kept.
+// framing across TCP segments, `!empty` (RouterOS 7.18+) ignored instead of crashing, `!fatal` kept, and its debug
+// output off (it prints every word, secrets included, under DEBUG=routeros-api:*).
 // Patches node-routeros's Transmitter/Receiver/Connector prototypes once per process; nothing else changes.
+import { dirname } from "node:path";
 
 interface ReceiverLike {
   socket: NodeJS.EventEmitter & { destroy(error?: Error): void; rosFatal?: string };
@@ -17,6 +19,7 @@ interface ConnectorLike {
 let patched = false;
 
 export function hardenNodeRouterOs(): void {
+  silenceDebug(); // every session: DEBUG may have been enabled since the last one
   if (patched) return;
   patched = true;
   const { Transmitter, Receiver, Connector } = require("node-routeros") as {
@@ -94,4 +97,16 @@ function dispatch(receiver: ReceiverLike, words: string[]): void {
   const tagWord = words.find((w) => w.startsWith(".tag="));
   if (!tagWord) return; // untagged replies answer nothing we wait for
   receiver.tags.get(tagWord.slice(5))?.callback(words.filter((w) => w !== tagWord));
+}
+
+/** node-routeros logs sentences (an identity's secret, the login password) through `debug`: its namespace stays off. */
+function silenceDebug(): void {
+  const debug = require(require.resolve("debug", { paths: [dirname(require.resolve("node-routeros"))] })) as {
+    enabled(name: string): boolean;
+    disable(): string;
+    enable(names: string): void;
+  };
+  if (debug.enabled("routeros-api:channel:info") || debug.enabled("routeros-api:connector:receiver:info")) {
+    debug.enable(`${debug.disable()},-routeros-api:*`);
+  }
 }
