@@ -1,9 +1,11 @@
 // `ros-vpc-ipsec doctor` and `ros-vpc-ipsec status`: gather both ends (router API, cloud API, cloud log text),
 // judge with the pure verdict, print it. Exit codes: 0 healthy, 1 not healthy, 2 could not look.
 import { readFileSync } from "node:fs";
+import { AlicloudVpcApi } from "../alicloud/api";
 import { alicloudConnectionSettings } from "../alicloud/dialect";
+import { readAlicloudEvidence } from "../alicloud/evidence";
 import { alicloudEndView } from "../alicloud/readback";
-import { verdict, type CloudEvidence, type Expected, type RouterEvidence } from "../diagnose/verdict";
+import { cloudReportsUp, verdict, type CloudEvidence, type Expected, type RouterEvidence } from "../diagnose/verdict";
 import { readRouterEvidence, readRouterStatus } from "../routeros/evidence";
 import { routerOsEndView } from "../routeros/readback";
 import { renderRouterOsRows } from "../routeros/render";
@@ -15,7 +17,7 @@ import { createVpnConnectionRequest } from "../tencent/dialect";
 import { readTencentEvidence } from "../tencent/evidence";
 import { tencentEndView } from "../tencent/readback";
 import type { CliIo } from "./io";
-import { statusTable, verdictText } from "./report";
+import { statusTable, verdictText, type CloudStatus } from "./report";
 import { resolveSources, SourceError, type SourceOptions, type Sources } from "./sources";
 
 export interface DoctorOptions extends SourceOptions {
@@ -63,9 +65,11 @@ export async function statusCommand(options: SourceOptions & { json?: boolean },
     const session = await RouterOsSession.open(sources.router);
     const router = await readRouterStatus(session, sources.spec, gatewayIp).finally(() => void session.close());
     progress("");
-    const cloudStatus = cloud ? { ...(cloud.state ? { state: cloud.state } : {}), ...(cloud.netStatus ? { netStatus: cloud.netStatus } : {}) } : undefined;
+    const cloudStatus: CloudStatus | undefined = cloud?.read
+      ? { found: cloud.connectionId !== undefined, ...(cloud.state ? { state: cloud.state } : {}), ...(cloud.netStatus ? { netStatus: cloud.netStatus } : {}) }
+      : undefined;
     io.stdout(options.json ? `${JSON.stringify({ tunnel: sources.spec.name, router, cloud: cloudStatus }, null, 2)}\n` : statusTable(sources.spec.name, router, cloudStatus));
-    const up = router.peerState === "established" && (cloud?.netStatus === undefined || cloud.netStatus === "AVAILABLE");
+    const up = router.peerState === "established" && cloudReportsUp(cloud) !== false;
     return up ? 0 : 1;
   } catch (error) {
     progress("");
@@ -74,12 +78,18 @@ export async function statusCommand(options: SourceOptions & { json?: boolean },
   }
 }
 
-async function readCloud(sources: Sources, log: string[], progress: (text: string) => void): Promise<CloudEvidence | undefined> {
+async function readCloud(sources: Sources, log: string[], progress: (text: string) => void): Promise<CloudEvidence> {
+  const keys = sources.keyKnown ? [sources.spec.preSharedKey] : [];
   if (sources.tencent) {
     progress("reading Tencent Cloud");
-    return readTencentEvidence(new TencentVpcApi(sources.tencent, sources.keyKnown ? [sources.spec.preSharedKey] : []), sources.spec, log);
+    return readTencentEvidence(new TencentVpcApi(sources.tencent, keys), sources.spec, log);
   }
-  return log.length > 0 ? { platform: sources.cloudProvider, log } : undefined;
+  if (sources.alicloud) {
+    progress("reading Alibaba Cloud");
+    const lookup = sources.existingGatewayId ? { vpnGatewayId: sources.existingGatewayId } : {};
+    return readAlicloudEvidence(new AlicloudVpcApi(sources.alicloud, keys), sources.spec, log, lookup);
+  }
+  return { platform: sources.cloudProvider, read: false, log };
 }
 
 /** What the spec renders for each end, for the "differences from the spec" section. */
@@ -106,7 +116,8 @@ function expected(sources: Sources, gatewayIp: string): Expected {
 
 /**
  * Evidence as printed: an end's pre-shared key (the router shows it to a user with the sensitive policy, Tencent's
- * DescribeVpnConnections always) is never, only whether the end showed one. Whether the keys match is in the verdict.
+ * and Alibaba's DescribeVpnConnections always) is never, only whether the end showed one. Whether the keys match is
+ * in the verdict.
  */
 function withoutKey<T extends { view?: EndView } | undefined>(evidence: T): T {
   if (evidence?.view?.preSharedKey === undefined) return evidence;

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { alicloudSettings, type AlicloudSettings } from "../alicloud/settings";
 import { defaultPort, isValidFingerprint, type RouterTls } from "../routeros/tls";
 import type { RouterEndpoint } from "../routeros/session";
 import { loadSpecFile } from "../spec/load";
@@ -31,8 +32,11 @@ export interface SourceOptions {
 export interface Sources {
   spec: TunnelSpec;
   router: RouterEndpoint;
-  /** Set when the cloud's API is to be read. */
+  /** Set when the cloud's API is to be read: Tencent's or Alibaba's. */
   tencent?: TencentSettings;
+  alicloud?: AlicloudSettings;
+  /** The stack's cloud.existingGatewayId: the only gateway whose connections are read. */
+  existingGatewayId?: string;
   cloudProvider: "tencent" | "alicloud";
   gatewayIp?: string;
   /** Set when the key came from the stack or the environment (so the ends can be compared with it). */
@@ -58,11 +62,13 @@ export function resolveSources(options: SourceOptions, env: NodeJS.ProcessEnv): 
   let spec: TunnelSpec;
   let provider: "tencent" | "alicloud" = "tencent";
   let router: Partial<RouterEndpoint> & { tls?: RouterTls } = {};
+  let existingGatewayId: string | undefined;
   if (stackFile) {
     const { settings, problems } = readSiteSettings((key) => stack[key]);
     if (!settings) throw new SourceError(`${stackFile} is not a valid site stack:\n${formatProblems(problems.filter((p) => p.severity === "error"))}`);
     spec = requireSpec({ ...settings.tunnel, preSharedKey: keyFromStack ?? UNKNOWN_KEY }, stackFile);
     provider = settings.cloud.provider;
+    existingGatewayId = settings.cloud.existingGatewayId;
     const r = settings.router;
     const tls: RouterTls = r.tls === undefined ? { mode: "verify" } : typeof r.tls === "string" ? { mode: r.tls } : (r.tls as RouterTls);
     // The port stays unset unless the stack gives one: the default follows the TLS mode, which options may change.
@@ -107,11 +113,21 @@ export function resolveSources(options: SourceOptions, env: NodeJS.ProcessEnv): 
     if (!found.settings) throw new SourceError(`cannot read Tencent Cloud: ${found.problems.join("; ")} (or pass --no-cloud)`);
     tencent = found.settings;
   }
+  let alicloud: AlicloudSettings | undefined;
+  if (options.cloud && provider === "alicloud") {
+    // A value the stack keeps encrypted reads as an object here: only the environment can supply it.
+    const encrypted = (key: string) => typeof stack[key] === "object" && stack[key] !== null;
+    const found = alicloudSettings((key) => plain(key), env, { encrypted, ...(options.stack ? { stack: options.stack } : {}) });
+    if (!found.settings) throw new SourceError(`cannot read Alibaba Cloud: ${found.problems.join("; ")} (or pass --no-cloud)`);
+    alicloud = found.settings;
+  }
   return {
     spec,
     router: endpoint,
     warnings: transportWarnings(endpoint),
     ...(tencent ? { tencent } : {}),
+    ...(alicloud ? { alicloud } : {}),
+    ...(alicloud && existingGatewayId ? { existingGatewayId } : {}),
     cloudProvider: provider,
     ...(gatewayIp ? { gatewayIp } : {}),
     keyKnown: keyFromStack !== undefined || !stackFile,

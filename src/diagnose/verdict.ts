@@ -1,6 +1,7 @@
 // doctor's verdict: the logs of both ends (catalog findings), both ends' actual settings compared with each other
-// and with the spec, and the router's own checks (rows, NAT bypass order, FastTrack) → one ranked answer.
-// Pure; no I/O: src/routeros/evidence.ts and src/tencent/evidence.ts gather what it reads.
+// and with the spec, the router's own checks (rows, NAT bypass order, FastTrack) and whether the cloud holds the
+// tunnel's connection → one ranked answer.
+// Pure; no I/O: src/routeros/evidence.ts, src/tencent/evidence.ts and src/alicloud/evidence.ts gather what it reads.
 import type { TunnelStatus } from "../routeros/device";
 import type { EndMismatch, EndView } from "../spec/ends";
 import { sameEndDifferences, compareEnds } from "../spec/ends";
@@ -27,9 +28,13 @@ export interface RouterEvidence {
 
 export interface CloudEvidence {
   platform: "tencent" | "alicloud";
+  /** Whether the cloud's API was read: false when only the log the user gave is known (--no-cloud). */
+  read: boolean;
+  /** The tunnel's connection; unset when the API was read and holds none for this tunnel. */
   connectionId?: string;
+  /** The connection object's own state: Tencent State (PENDING, AVAILABLE), Alibaba State (active, updating). */
   state?: string;
-  /** Tencent NetStatus (AVAILABLE = tunnel up) or Alibaba's connection status. */
+  /** The tunnel as the cloud sees it: Tencent NetStatus (AVAILABLE = up), Alibaba Status (ipsec_sa_established = up). */
   netStatus?: string;
   view?: EndView;
   gatewayIp?: string;
@@ -39,7 +44,7 @@ export interface CloudEvidence {
 }
 
 export interface Cause {
-  class: MismatchClass | "router-rows" | "nat-bypass";
+  class: MismatchClass | "router-rows" | "nat-bypass" | "cloud-connection";
   title: string;
   fields: string[];
   cause: string;
@@ -49,9 +54,10 @@ export interface Cause {
   notes: string[];
   /**
    * "confirmed": logs and settings agree; "settings": the ends differ though no log says it; "logs": only logs;
-   * "router": the router's own checks; "unlikely": a log suspicion the settings rule out.
+   * "router": the router's own checks; "cloud": what the cloud's API holds; "unlikely": a log suspicion the settings
+   * rule out.
    */
-  basis: "confirmed" | "settings" | "logs" | "router" | "unlikely";
+  basis: "confirmed" | "settings" | "logs" | "router" | "cloud" | "unlikely";
 }
 
 export interface Verdict {
@@ -91,7 +97,7 @@ export function verdict(spec: TunnelSpec, router: RouterEvidence | undefined, cl
   const merged = joined
     .map((c) => behindNat(c, router))
     .map((c) => withSpecDrift(c, specDifferences, compared));
-  const causes = [...merged, ...routerCauses(spec, router)].sort(
+  const causes = [...merged, ...routerCauses(spec, router), ...cloudCauses(spec, cloud)].sort(
     (a, b) => RANK[a.basis] - RANK[b.basis],
   );
   const warnings = [
@@ -103,8 +109,7 @@ export function verdict(spec: TunnelSpec, router: RouterEvidence | undefined, cl
   ];
   const established = router?.status.peerState === "established" && router.status.installedSas > 0;
   const phase2Up = router?.status.policies.every((p) => p.ph2State === "established") ?? false;
-  const cloudUp = cloud?.netStatus === undefined || /^(AVAILABLE|ipsec_sa_established)$/i.test(cloud.netStatus);
-  const healthy = established && phase2Up && cloudUp && causes.length === 0;
+  const healthy = established && phase2Up && cloudReportsUp(cloud) !== false && causes.length === 0;
   // When every log suspicion is ruled out by the settings, nothing explains the failure: say so first.
   const explained = causes.some((c) => c.basis !== "unlikely");
   const ranked = healthy || explained ? causes : [silent(router, cloud), ...causes];
@@ -117,6 +122,19 @@ export function verdict(spec: TunnelSpec, router: RouterEvidence | undefined, cl
     specDifferences,
     warnings,
   };
+}
+
+/** The status each cloud reports for a tunnel that is up: Alibaba's ike_sa_established is phase 1 alone. */
+const UP_STATUS: Record<CloudEvidence["platform"], string> = { tencent: "AVAILABLE", alicloud: "ipsec_sa_established" };
+
+/**
+ * Whether the cloud reports the tunnel up: undefined when it was not read, or shows no status; false when it was
+ * read and holds no connection for the tunnel.
+ */
+export function cloudReportsUp(cloud: CloudEvidence | undefined): boolean | undefined {
+  if (!cloud?.read) return undefined;
+  if (cloud.connectionId === undefined) return false;
+  return cloud.netStatus === undefined ? undefined : cloud.netStatus === UP_STATUS[cloud.platform];
 }
 
 /** A line that records a successful negotiation, in any of the three dialects. */
@@ -202,8 +220,8 @@ function withSpecDrift(cause: Cause, drift: Verdict["specDifferences"], compared
   return lines.length === 0 ? cause : { ...cause, evidence: [...lines, ...cause.evidence] };
 }
 
-/** Confirmed causes first, then what the settings show, then the router's own checks, then what only logs show. */
-const RANK: Record<Cause["basis"], number> = { confirmed: 0, settings: 1, router: 2, logs: 3, unlikely: 4 };
+/** Confirmed causes first, then what the settings show, then either end's own state, then what only logs show. */
+const RANK: Record<Cause["basis"], number> = { confirmed: 0, settings: 1, router: 2, cloud: 2, logs: 3, unlikely: 4 };
 
 const ruledOut = (finding: Finding, matching: EndMismatch[], compared: ReadonlySet<string>): boolean =>
   matching.length === 0 && finding.fields.length > 0 && finding.fields.every((f) => compared.has(f));
@@ -261,6 +279,25 @@ function routerCauses(spec: TunnelSpec, router: RouterEvidence | undefined): Cau
   return causes;
 }
 
+/** The cloud's API was read and holds no connection for the tunnel: nothing there can be up. */
+function cloudCauses(spec: TunnelSpec, cloud: CloudEvidence | undefined): Cause[] {
+  if (!cloud?.read || cloud.connectionId !== undefined) return [];
+  const tencent = cloud.platform === "tencent";
+  const region = tencent ? "tencentcloud:region" : "alicloud:region";
+  return [
+    {
+      class: "cloud-connection",
+      title: "the cloud has no connection for this tunnel",
+      fields: ["name", "routerPublicIp"],
+      cause: `${tencent ? "Tencent Cloud" : "Alibaba Cloud"} holds no VPN connection named ${spec.name}${tencent ? "" : `, nor one alone whose customer gateway is ${spec.routerPublicIp}`}, in the region read.`,
+      fix: `Run \`pulumi up\` for the site stack: it creates the connection. If the connection exists, check the stack's ${region} (the region it is in) and that its name is the spec's \`name\`.`,
+      evidence: [`cloud: no connection named ${spec.name}`],
+      notes: [],
+      basis: "cloud",
+    },
+  ];
+}
+
 function silent(router: RouterEvidence | undefined, cloud: CloudEvidence | undefined): Cause {
   const info = classInfo("peer-not-answering");
   return {
@@ -269,7 +306,7 @@ function silent(router: RouterEvidence | undefined, cloud: CloudEvidence | undef
     fields: [...info.fields],
     cause: `${info.cause} The two ends' settings agree${cloud?.log.length ? "" : " (no cloud log was given: pass --cloud-log for more)"}.`,
     fix: info.fix,
-    evidence: [`router peer: ${router?.status.peerState ?? "not read"}`, `cloud: ${cloud?.netStatus ?? "not read"}`],
+    evidence: [`router peer: ${router?.status.peerState ?? "not read"}`, `cloud: ${cloud?.netStatus ?? (cloud?.read ? "no status" : "not read")}`],
     notes: [...(info.notes ?? [])],
     basis: "settings",
   };

@@ -1,6 +1,8 @@
 // What `ros-vpc-ipsec doctor` prints, for docs/troubleshooting.md: fixed evidence per mismatch class (real log lines
 // of the reference, as test/diagnose/rank.test.ts reads them) through the real verdict and verdictText.
 // Pure; no I/O (scripts/docs.ts writes the file, test/diagnose/docs.test.ts checks it is current).
+import { alicloudConnectionSettings } from "../alicloud/dialect";
+import { alicloudEndView } from "../alicloud/readback";
 import { verdictText, statusTable } from "../cli/report";
 import { CLASSES } from "../diagnose/classes";
 import type { MismatchClass } from "../diagnose/types";
@@ -269,8 +271,8 @@ function row(printed: string): { time: string; topics: string; message: string }
 const doctorCommand = (options: string): string => `$ ros-vpc-ipsec doctor --stack office${options}`;
 
 /**
- * doctor's full output for a class's evidence, as `doctor --cloud-log` prints it when the cloud's settings are not
- * read (Alibaba always; Tencent with --no-cloud), so the logs alone speak.
+ * doctor's full output for a class's evidence, as `doctor --no-cloud --cloud-log` prints it: the cloud's settings not
+ * read, so the logs alone speak.
  */
 export function exampleOutput(id: MismatchClass): string {
   const { result, router, cloud } = exampleVerdict(id);
@@ -282,7 +284,7 @@ export function exampleVerdict(id: MismatchClass): { result: Verdict; router: Ro
   const example = DOCTOR_EXAMPLES[id];
   const s = spec(example.cloud, example.spec);
   const r = router(routerView(s, example.routerView), DOWN, example.routerLog);
-  const c: CloudEvidence = { platform: example.cloud, log: [...example.cloudLog] };
+  const c: CloudEvidence = { platform: example.cloud, read: false, log: [...example.cloudLog] };
   return { result: verdict(s, r, c, { router: routerView(s) }), router: r, cloud: c };
 }
 
@@ -298,7 +300,7 @@ export function firstCause(output: string): string {
 function classBlock(id: MismatchClass): string {
   const example = DOCTOR_EXAMPLES[id];
   const gateway = example.cloud === "tencent" ? "Tencent's" : "Alibaba's";
-  const options = `${example.cloud === "tencent" ? " --no-cloud" : ""} --cloud-log gateway.log`;
+  const options = " --no-cloud --cloud-log gateway.log";
   return [
     `**doctor says**, given the router's \`/log\` and ${gateway} gateway log of a typical case (the cloud's settings not read; trimmed to the verdict and its first cause):`,
     "",
@@ -314,7 +316,7 @@ function healthyBlock(): string {
   const s = spec("tencent");
   const r = router(routerView(s), UP, []);
   const cloud = { state: "AVAILABLE", netStatus: "AVAILABLE" };
-  const c: CloudEvidence = { platform: "tencent", connectionId: "vpnx-3k2m9q1f", ...cloud, view: tencentView(s), gatewayIp: GATEWAY_IP, customerGatewayIp: ROUTER_IP, log: [] };
+  const c: CloudEvidence = { platform: "tencent", read: true, connectionId: "vpnx-3k2m9q1f", ...cloud, view: tencentView(s), gatewayIp: GATEWAY_IP, customerGatewayIp: ROUTER_IP, log: [] };
   return [
     "```",
     "$ ros-vpc-ipsec status --stack office",
@@ -344,6 +346,7 @@ function settingsBlock(): string {
   const r = router({ ...view, ike: { ...view.ike, dhGroup: [2] } }, DOWN, ["jan/02 10:12:01 ipsec,error got fatal error: NO_PROPOSAL_CHOSEN"]);
   const c: CloudEvidence = {
     platform: "tencent",
+    read: true,
     connectionId: "vpnx-3k2m9q1f",
     state: "AVAILABLE",
     netStatus: "UNAVAILABLE",
@@ -355,12 +358,38 @@ function settingsBlock(): string {
   return ["```", doctorCommand(" --cloud-log gateway.log"), verdictText(verdict(s, r, c, expected(s)), r, c).trimEnd(), "```"].join("\n");
 }
 
-/** Every generated block by name: one per class, and the doctor section's two full examples. */
+/** The Alibaba connection's settings as DescribeVpnConnections shows them (its ikeLocalId the gateway), without the key. */
+function alicloudView(s: TunnelSpec, ikeEncAlg?: string): EndView {
+  const settings = alicloudConnectionSettings(s);
+  const ikeConfig = { ...settings.ikeConfig, ikeLocalId: GATEWAY_IP, ...(ikeEncAlg ? { ikeEncAlg } : {}) };
+  const { preSharedKey: _hidden, ...view } = alicloudEndView({ ...settings, ikeConfig }, s.routerPublicIp);
+  return view;
+}
+
+/** An Alibaba tunnel whose IKE encryption was changed in the console (aes, i.e. AES-128): status, then doctor with no log. */
+function alicloudBlock(): string {
+  const s = spec("alicloud");
+  const r = router(routerView(s), DOWN, []);
+  const cloud = { found: true, state: "active", netStatus: "ike_sa_not_established" };
+  const c: CloudEvidence = { platform: "alicloud", read: true, connectionId: "vco-bp1q8bgx4xnkm2ogj", state: cloud.state, netStatus: cloud.netStatus, view: alicloudView(s, "aes"), gatewayIp: GATEWAY_IP, customerGatewayIp: ROUTER_IP, log: [] };
+  return [
+    "```",
+    "$ ros-vpc-ipsec status --stack office",
+    statusTable(s.name, DOWN, cloud).trimEnd(),
+    "",
+    doctorCommand(""),
+    verdictText(verdict(s, r, c, { router: routerView(s), cloud: alicloudView(s) }), r, c).trimEnd(),
+    "```",
+  ].join("\n");
+}
+
+/** Every generated block by name: one per class, and the doctor section's full examples. */
 export function doctorBlocks(): ReadonlyMap<string, string> {
   return new Map<string, string>([
     ...CLASSES.map((c): [string, string] => [c.id, classBlock(c.id)]),
     ["healthy", healthyBlock()],
     ["settings", settingsBlock()],
+    ["alicloud", alicloudBlock()],
   ]);
 }
 

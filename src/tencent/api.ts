@@ -2,7 +2,7 @@
 // call retried on transient failures with backoff and jitter. Loads only the SDK's VPC module, and only when a call
 // is made. Never logs; errors carry code, message and RequestId with the caller's secrets cut out.
 import type { Client } from "tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_client";
-import { backoffDelay, sleep, waitUntil, type Probe } from "./backoff";
+import { backoffDelay, sleep, waitUntil, type Probe } from "../common/backoff";
 import { apiError, certainlyNotPerformed, isGone, isTransient, TencentApiError, UncertainCreateError, type RetryPolicy } from "./errors";
 import type { TencentSettings } from "./settings";
 

@@ -1,5 +1,6 @@
 // Errors of the Tencent VPC API as this project reports them: Tencent's code, message and RequestId, which calls
 // are worth retrying, and whether rerunning is safe. Pure; never includes a secret (callers pass values to redact).
+import { redact } from "../common/redact";
 
 /** What the SDK throws: TencentCloudSDKHttpException with code (API error) or httpCode (HTTP error), else network. */
 interface SdkFailure {
@@ -35,11 +36,6 @@ export function apiError(action: string, thrown: unknown, secrets: readonly stri
   return new TencentApiError(action, f.code || undefined, redact(f.message ?? "", secrets), f.requestId || undefined, f.httpCode);
 }
 
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret.length > 0) out = out.split(secret).join("[secret]");
-  return out;
-}
 
 /** Codes that mean "not now": throttling, Tencent-side trouble, or a resource busy with another task. */
 const TRANSIENT_CODES = new Set([

@@ -7,7 +7,7 @@ import { tencentEndView } from "./readback";
 
 export async function readTencentEvidence(api: TencentVpcApi, spec: TunnelSpec, log: string[] = []): Promise<CloudEvidence> {
   const connections = await describeAll(api, "DescribeVpnConnections", { Filters: [{ Name: "vpn-connection-name", Values: [spec.name] }] }, (r) => r.VpnConnectionSet);
-  if (connections.length === 0) return { platform: "tencent", log };
+  if (connections.length === 0) return { platform: "tencent", read: true, log };
   const customerGatewayIds = [...new Set(connections.map((c) => c.CustomerGatewayId).filter((id): id is string => !!id))];
   const customerGateways = customerGatewayIds.length > 0 ? ((await api.call("DescribeCustomerGateways", { CustomerGatewayIds: customerGatewayIds })).CustomerGatewaySet ?? []) : [];
   const addressOf = (id: string | undefined) => customerGateways.find((g) => g.CustomerGatewayId === id)?.IpAddress;
@@ -18,6 +18,7 @@ export async function readTencentEvidence(api: TencentVpcApi, spec: TunnelSpec, 
   const customerGatewayIp = addressOf(connection.CustomerGatewayId);
   return {
     platform: "tencent",
+    read: true,
     ...(connection.VpnConnectionId ? { connectionId: connection.VpnConnectionId } : {}),
     ...(connection.State ? { state: connection.State } : {}),
     ...(connection.NetStatus ? { netStatus: connection.NetStatus } : {}),

@@ -1,5 +1,7 @@
 // How the Tencent providers reach the API: credentials, region, endpoint and time budgets, read from the stack's
 // config in configure() with environment variables as fallback. Pure; never logs, never puts a secret in a message.
+import type { Backoff } from "../common/backoff";
+import { configReader, numberReader, parseEndpoint, type ConfigLookup } from "../common/config-values";
 
 /** Stack config keys (`pulumi config set --secret tencentcloud:secretKey …`) and their environment fallbacks. */
 export const TENCENT_CONFIG = {
@@ -25,10 +27,6 @@ export const TENCENT_DEFAULTS = {
   backoffMaxMs: 10_000,
 } as const;
 
-export interface Backoff {
-  initialMs: number;
-  maxMs: number;
-}
 
 export interface TencentSettings {
   credential: { secretId: string; secretKey: string; token?: string };
@@ -42,18 +40,14 @@ export interface TencentSettings {
   backoff: Backoff;
 }
 
-export type ConfigLookup = (key: string) => string | undefined;
+export type { ConfigLookup };
 
 /**
  * The settings, or why there are none. Missing credentials are not an error until an API call needs them
  * (check and diff never do), so this returns the problems instead of throwing.
  */
 export function tencentSettings(config: ConfigLookup, env: Record<string, string | undefined>): { settings?: TencentSettings; problems: string[] } {
-  const read = (name: keyof typeof TENCENT_CONFIG): string | undefined => {
-    const { key, env: variable } = TENCENT_CONFIG[name];
-    const value = config(key) ?? env[variable];
-    return value === undefined || value.trim() === "" ? undefined : value.trim();
-  };
+  const read = configReader(TENCENT_CONFIG, config, env);
   const problems: string[] = [];
   const secretId = read("secretId");
   const secretKey = read("secretKey");
@@ -65,15 +59,9 @@ export function tencentSettings(config: ConfigLookup, env: Record<string, string
       problems.push(`${key} is not set (pulumi config set${secret} ${key} …, or the ${variable} environment variable)`);
     }
   }
-  const target = endpointOf(read("endpoint"), problems);
-  const number = (name: keyof typeof TENCENT_DEFAULTS, min: number): number => {
-    const text = read(name);
-    if (text === undefined) return TENCENT_DEFAULTS[name];
-    const value = Number(text);
-    if (Number.isFinite(value) && value >= min) return value;
-    problems.push(`${TENCENT_CONFIG[name].key} is ${JSON.stringify(text)}, not a number ≥ ${min}`);
-    return TENCENT_DEFAULTS[name];
-  };
+  const endpointText = read("endpoint");
+  const endpoint = endpointText === undefined ? undefined : parseEndpoint(endpointText, TENCENT_CONFIG.endpoint.key, "127.0.0.1:18080 or vpc.ap-guangzhou.tencentcloudapi.com", problems);
+  const number = numberReader(TENCENT_CONFIG, TENCENT_DEFAULTS, read, problems);
   const requestTimeoutSeconds = number("requestTimeoutSeconds", 0.001);
   const waitTimeoutSeconds = number("waitTimeoutSeconds", 0);
   const retryAttempts = Math.floor(number("retryAttempts", 1));
@@ -85,31 +73,12 @@ export function tencentSettings(config: ConfigLookup, env: Record<string, string
     settings: {
       credential: { secretId, secretKey, ...(token === undefined ? {} : { token }) },
       region,
-      ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint }),
-      protocol: target.protocol,
+      ...(endpoint === undefined ? {} : { endpoint: endpoint.host }),
+      protocol: endpoint?.http ? "http://" : "https://",
       requestTimeoutSeconds,
       waitTimeoutMs: waitTimeoutSeconds * 1000,
       retryAttempts,
       backoff: { initialMs: backoff.initialMs, maxMs: Math.max(backoff.maxMs, backoff.initialMs) },
     },
   };
-}
-
-const LOOPBACK_HOST = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])(:\d+)?$/i;
-
-/** "127.0.0.1:PORT" → http (loopback only: request bodies carry the pre-shared key); anything else → https. */
-function endpointOf(text: string | undefined, problems: string[]): { endpoint?: string; protocol: "https://" | "http://" } {
-  if (text === undefined) return { protocol: "https://" };
-  const match = /^(https?:\/\/)?([^/\s]+)\/?$/i.exec(text);
-  const host = match?.[2];
-  if (!match || host === undefined) {
-    problems.push(`${TENCENT_CONFIG.endpoint.key} is ${JSON.stringify(text)}, not a host[:port] (e.g. 127.0.0.1:18080 or vpc.ap-guangzhou.tencentcloudapi.com)`);
-    return { protocol: "https://" };
-  }
-  const scheme = match[1]?.toLowerCase();
-  const loopback = LOOPBACK_HOST.test(host);
-  if (scheme === "http://" && !loopback) {
-    problems.push(`${TENCENT_CONFIG.endpoint.key}: plain http is allowed to the loopback address only (requests carry the pre-shared key)`);
-  }
-  return { endpoint: host, protocol: scheme === "https://" || !loopback ? "https://" : "http://" };
 }

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { alicloudConnectionSettings } from "../../src/alicloud/dialect";
 import { alicloudEndView } from "../../src/alicloud/readback";
-import { sinceLastEstablished, verdict, type CloudEvidence, type RouterEvidence } from "../../src/diagnose/verdict";
+import { cloudReportsUp, sinceLastEstablished, verdict, type CloudEvidence, type RouterEvidence } from "../../src/diagnose/verdict";
 import { routerOsEndView } from "../../src/routeros/readback";
 import { renderRouterOsRows } from "../../src/routeros/render";
 import { createVpnConnectionRequest } from "../../src/tencent/dialect";
@@ -31,7 +31,7 @@ const router = (extra: Partial<RouterEvidence> = {}): RouterEvidence => ({
   log: [],
   ...extra,
 });
-const cloud = (extra: Partial<CloudEvidence> = {}): CloudEvidence => ({ platform: "tencent", netStatus: "AVAILABLE", view: cloudView(), gatewayIp: GW, log: [], ...extra });
+const cloud = (extra: Partial<CloudEvidence> = {}): CloudEvidence => ({ platform: "tencent", read: true, connectionId: "vpnx-1", netStatus: "AVAILABLE", view: cloudView(), gatewayIp: GW, log: [], ...extra });
 
 describe("verdict", () => {
   it("is healthy when the peer is up, phase 2 is up, the cloud says AVAILABLE and nothing disagrees", () => {
@@ -161,7 +161,7 @@ describe("verdict on DPD and NAT traversal", () => {
     const aliView = (enableNatTraversal: boolean) => alicloudEndView({ ...alicloudConnectionSettings(ali), enableNatTraversal }, ali.routerPublicIp);
     const CLOUD_130 = "2024-03-14 10:02:11 ignore the packet, received unexpecting payload type 130.";
     const run = (routerNatT: "true" | "false", cloudNatT: boolean, log: string[]) =>
-      verdict(ali, router({ view: routerOf(ali, { "nat-traversal": routerNatT }), status: down }), { platform: "alicloud", netStatus: "UNAVAILABLE", view: aliView(cloudNatT), gatewayIp: GW, log });
+      verdict(ali, router({ view: routerOf(ali, { "nat-traversal": routerNatT }), status: down }), { platform: "alicloud", read: true, connectionId: "vco-1", netStatus: "ipsec_sa_not_established", view: aliView(cloudNatT), gatewayIp: GW, log });
 
     it("a NAT-T difference alone is a warning naming router.natTraversal with its fix", () => {
       const v = run("false", true, []);
@@ -177,5 +177,48 @@ describe("verdict on DPD and NAT traversal", () => {
       const agree = run("true", true, [CLOUD_130]);
       assert.equal(agree.causes.find((c) => c.class === "nat-traversal")?.basis, "unlikely");
     });
+  });
+});
+
+describe("verdict on what the cloud reports", () => {
+  const ali = exampleSpec("secure", { cloud: "alicloud" });
+  const aliCloud = (extra: Partial<CloudEvidence> = {}): CloudEvidence => ({
+    platform: "alicloud",
+    read: true,
+    connectionId: "vco-1",
+    state: "active",
+    netStatus: "ipsec_sa_established",
+    view: alicloudEndView({ ...alicloudConnectionSettings(ali), ikeConfig: { ...alicloudConnectionSettings(ali).ikeConfig, ikeLocalId: GW } }, ali.routerPublicIp),
+    gatewayIp: GW,
+    log: [],
+    ...extra,
+  });
+
+  it("Alibaba's ipsec_sa_established is up; ike_sa_established (phase 1 alone) and the rest are not", () => {
+    assert.equal(verdict(ali, router(), aliCloud()).healthy, true);
+    assert.match(verdict(ali, router(), aliCloud()).summary, /^UP: .* and the cloud reports ipsec_sa_established$/);
+    for (const status of ["ike_sa_established", "ike_sa_not_established", "ipsec_sa_not_established"]) {
+      assert.equal(verdict(ali, router(), aliCloud({ netStatus: status })).healthy, false, status);
+      assert.equal(cloudReportsUp(aliCloud({ netStatus: status })), false, status);
+    }
+    assert.equal(cloudReportsUp(aliCloud()), true);
+    assert.equal(cloudReportsUp(cloud({ netStatus: "UNAVAILABLE" })), false);
+    assert.equal(cloudReportsUp(cloud()), true);
+  });
+
+  it("a cloud read that holds no connection for the tunnel is down, and says what to do", () => {
+    const v = verdict(ali, router(), { platform: "alicloud", read: true, log: [] });
+    assert.equal(v.healthy, false);
+    assert.deepEqual([v.causes[0]?.class, v.causes[0]?.basis, v.causes[0]?.fields], ["cloud-connection", "cloud", ["name", "routerPublicIp"]]);
+    assert.match(v.causes[0]?.cause ?? "", new RegExp(`^Alibaba Cloud holds no VPN connection named ${ali.name}, nor one alone whose customer gateway is ${ali.routerPublicIp.replace(/\./g, "\\.")}`));
+    assert.match(v.causes[0]?.fix ?? "", /pulumi up.*alicloud:region/);
+    assert.equal(cloudReportsUp({ platform: "tencent", read: true, log: [] }), false);
+  });
+
+  it("a cloud not read (--no-cloud, only its log) leaves the verdict to the router", () => {
+    const notRead: CloudEvidence = { platform: "alicloud", read: false, log: [] };
+    assert.equal(cloudReportsUp(notRead), undefined);
+    assert.equal(verdict(ali, router(), notRead).healthy, true);
+    assert.deepEqual(verdict(ali, router(), notRead).causes, []);
   });
 });

@@ -2,7 +2,7 @@
 // and redaction, backoff bounds, canonical connection options and the field diff. No emulator, no I/O.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { backoffDelay, waitUntil, WaitTimeoutError } from "../../src/tencent/backoff";
+import { backoffDelay, waitUntil, WaitTimeoutError } from "../../src/common/backoff";
 import { canonicalIke, canonicalIpsec, canonicalSpd } from "../../src/tencent/connection-options";
 import { apiError, isTransient, TencentOperationError } from "../../src/tencent/errors";
 import { canonicalJson, diffFields, UNKNOWN } from "../../src/tencent/fields";

@@ -1,6 +1,11 @@
-// Exponential backoff with jitter, and bounded waiting for a remote state: the only places the Tencent providers
+// Exponential backoff with jitter, and bounded waiting for a remote state: the only places the cloud clients
 // sleep. Never a fixed sleep, never an unbounded loop: every wait ends at a deadline with a clear error.
-import type { Backoff } from "./settings";
+
+/** Retry pacing: the first delay and the cap, in milliseconds. */
+export interface Backoff {
+  initialMs: number;
+  maxMs: number;
+}
 
 /** The delay before retry number `attempt` (0-based): half fixed, half random ("equal jitter"), capped. */
 export function backoffDelay(attempt: number, backoff: Backoff, random: () => number = Math.random): number {
