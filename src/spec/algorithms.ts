@@ -13,8 +13,6 @@ export interface Term<C extends string | number = string> {
   /** Refused unless the spec sets allowWeakCrypto. */
   weak: boolean;
   dialects: Readonly<Record<Platform, Dialect>>;
-  /** Earliest RouterOS version that knows the value, where it matters. */
-  sinceRouterOs?: string;
 }
 
 const NONE: Dialect = [null, null];
@@ -24,8 +22,7 @@ const term = <C extends string | number>(
   routeros: Dialect,
   tencent: Dialect,
   alicloud: Dialect,
-  sinceRouterOs?: string,
-): Term<C> => ({ canonical, weak, dialects: { routeros, tencent, alicloud }, sinceRouterOs });
+): Term<C> => ({ canonical, weak, dialects: { routeros, tencent, alicloud } });
 
 //                 canonical       weak   RouterOS [profile, proposal]        Tencent [IKE, IPsec]              Alibaba [ike, ipsec]
 export const ENCRYPTION: readonly Term[] = [
@@ -62,7 +59,8 @@ export const DH_GROUPS: readonly Term<number>[] = [
   term(20, false, ["ecp384", "ecp384"], ["GROUP20", "DH-GROUP20"], NONE),
   term(21, false, ["ecp521", "ecp521"], ["GROUP21", "DH-GROUP21"], NONE),
   term(24, false, NONE, ["GROUP24", "DH-GROUP24"], NONE),
-  term(31, false, ["x25519", "x25519"], NONE, NONE, "7.0"),
+  // x25519 needs RouterOS 7; no cloud offers it, so validation refuses it before the router's version matters.
+  term(31, false, ["x25519", "x25519"], NONE, NONE),
 ];
 
 /** Phase 2 without perfect forward secrecy. */

@@ -6,7 +6,7 @@ export interface CloudLimits {
   /** Inclusive [min, max] seconds. */
   ikeLifetime: readonly [number, number];
   ipsecLifetime: readonly [number, number];
-  /** Subnets per side of one connection, when the cloud caps them. */
+  /** Subnets per side of a policy-based connection, when the cloud caps them. */
   maxSubnetsPerSide?: number;
   /** Pre-shared key: maximum length and the characters the console/API accepts. */
   pskMaxLength: number;

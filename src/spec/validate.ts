@@ -35,7 +35,8 @@ function checkName({ name }: TunnelSpec): Problem[] {
 function checkCidrs(spec: TunnelSpec): Problem[] {
   const problems: Problem[] = [];
   const parsed: Record<"siteCidrs" | "cloudCidrs", Array<{ path: string; cidr: Cidr }>> = { siteCidrs: [], cloudCidrs: [] };
-  const limit = CLOUD_LIMITS[spec.cloud].maxSubnetsPerSide;
+  // A route-based connection carries 0.0.0.0/0 each side, so the cloud's per-side cap applies to policy mode only.
+  const limit = spec.mode === "policy" ? CLOUD_LIMITS[spec.cloud].maxSubnetsPerSide : undefined;
   for (const side of ["siteCidrs", "cloudCidrs"] as const) {
     const list = spec[side];
     if (list.length === 0) problems.push(error(side, list, "is empty", "give at least one IPv4 CIDR block"));
@@ -159,16 +160,21 @@ function checkIkeOptions(spec: TunnelSpec): Problem[] {
   if (ike.lifetime < 60) problems.push(error("ike.lifetime", ike.lifetime, "is too short for RouterOS", "at least 60 seconds (RouterOS rekeys continuously below that)"));
   if (ipsec.lifetime < 60) problems.push(error("ipsec.lifetime", ipsec.lifetime, "is too short for RouterOS", "at least 60 seconds"));
   if (ike.dpd.enabled) {
-    if (!(ike.dpd.interval >= 1)) problems.push(error("ike.dpd.interval", ike.dpd.interval, "must be at least 1 second", "give an interval of 1 second or more, e.g. 10s"));
+    if (ike.dpd.interval < 1) problems.push(error("ike.dpd.interval", ike.dpd.interval, "must be at least 1 second", "give an interval of 1 second or more, e.g. 10s"));
     if (ike.dpd.timeout < ike.dpd.interval) {
       problems.push(error("ike.dpd.timeout", ike.dpd.timeout, `is shorter than ike.dpd.interval (${ike.dpd.interval})`, "the timeout spans several probe intervals"));
     }
-    if (limits.dpdTimeout) range("ike.dpd.timeout", ike.dpd.timeout, limits.dpdTimeout, "DPD timeout");
     // RouterOS takes the timeout as dpd-maximum-failures = timeout / interval, which it limits to 1-100.
     const failures = Math.ceil(ike.dpd.timeout / ike.dpd.interval);
     if (ike.dpd.interval >= 1 && failures > ROUTEROS_DPD_MAX_FAILURES) {
       problems.push(error("ike.dpd.timeout", ike.dpd.timeout, `is ${failures} probe intervals, more than RouterOS's ${ROUTEROS_DPD_MAX_FAILURES} dpd-maximum-failures`, `at most ${ike.dpd.interval * ROUTEROS_DPD_MAX_FAILURES} seconds with a ${ike.dpd.interval}-second interval, or a longer interval`));
     }
+  }
+  // The connection always carries the timeout, and Tencent range-checks it even with DPD off.
+  const dpdRange = limits.dpdTimeout;
+  if (dpdRange && Number.isFinite(ike.dpd.timeout) && (ike.dpd.timeout < dpdRange[0] || ike.dpd.timeout > dpdRange[1])) {
+    const [why, fix] = ike.dpd.enabled ? ["", ""] : [", which it checks even with DPD off", ", or leave ike.dpd.timeout out"];
+    problems.push(error("ike.dpd.timeout", ike.dpd.timeout, `is outside ${limits.label}'s DPD timeout range${why}`, `${dpdRange[0]}–${dpdRange[1]} seconds${fix}`));
   }
   return problems;
 }

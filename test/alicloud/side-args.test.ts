@@ -118,6 +118,12 @@ describe("what is accepted", () => {
     );
   });
 
+  it("more than ten site CIDRs in route mode, where the connection carries 0.0.0.0/0 each side", () => {
+    const { plan, problems } = checkAlicloudSideArgs({ ...withSpec({ mode: "route", siteCidrs: subnets(11, (i) => `192.168.${i}.0/24`) }), routeTableId: undefined });
+    assert.deepEqual(problems, []);
+    assert.equal(plan?.spec.siteCidrs.length, 11);
+  });
+
   it("an address identity with a gateway created here, with a warning that the gateway's own address replaces it", () => {
     const { plan, problems } = checkAlicloudSideArgs(withSpec({ identities: { cloud: "address:203.0.113.7" } }));
     assert.ok(plan);

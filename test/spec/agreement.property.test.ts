@@ -92,25 +92,45 @@ describe("both ends rendered from one spec", () => {
   });
 
   it("disagree on exactly the field changed at one end (the comparison can fail)", () => {
-    const mutations: Array<[path: string, change: (end: EndView) => void]> = [
-      ["ike.dhGroup", (e) => (e.ike.dhGroup = [e.ike.dhGroup[0] === 14 ? 2 : 14])],
-      ["ike.encryption", (e) => (e.ike.encryption = [e.ike.encryption[0] === "3des" ? "des" : "3des"])],
-      ["ipsec.integrity", (e) => (e.ipsec.integrity = [e.ipsec.integrity[0] === "md5" ? "sha1" : "md5"])],
-      ["ipsec.pfsGroup", (e) => (e.ipsec.pfsGroup = [e.ipsec.pfsGroup[0] === "none" ? 14 : "none"])],
-      ["preSharedKey", (e) => (e.preSharedKey = `${e.preSharedKey}x`)],
-      ["identities.router", (e) => (e.remoteId = "fqdn:someone-else.example")],
-      ["ike.version", (e) => (e.ikeVersion = e.ikeVersion === "ikev1" ? "ikev2" : "ikev1")],
+    // Every mismatch class of the article's error table; a mutation that does not apply to a spec returns false.
+    type Mutation = [path: string, change: (ends: { router: EndView; cloud: EndView }, spec: TunnelSpec) => boolean | void];
+    const mutations: Mutation[] = [
+      ["ike.dhGroup", ({ cloud: e }) => void (e.ike.dhGroup = [e.ike.dhGroup[0] === 14 ? 2 : 14])],
+      ["ike.encryption", ({ cloud: e }) => void (e.ike.encryption = [e.ike.encryption[0] === "3des" ? "des" : "3des"])],
+      ["ike.integrity", ({ cloud: e }) => void (e.ike.integrity = [e.ike.integrity[0] === "md5" ? "sha1" : "md5"])],
+      ["ipsec.encryption", ({ cloud: e }) => void (e.ipsec.encryption = [e.ipsec.encryption[0] === "3des" ? "des" : "3des"])],
+      ["ipsec.integrity", ({ cloud: e }) => void (e.ipsec.integrity = [e.ipsec.integrity[0] === "md5" ? "sha1" : "md5"])],
+      ["ipsec.pfsGroup", ({ cloud: e }) => void (e.ipsec.pfsGroup = [e.ipsec.pfsGroup[0] === "none" ? 14 : "none"])],
+      ["preSharedKey", ({ cloud: e }) => void (e.preSharedKey = `${e.preSharedKey}x`)],
+      ["identities.router", ({ cloud: e }) => void (e.remoteId = "fqdn:someone-else.example")],
+      ["identities.cloud", ({ cloud: e }) => void (e.localId = "fqdn:another-gateway.example")],
+      ["ike.version", ({ cloud: e }) => void (e.ikeVersion = e.ikeVersion === "ikev1" ? "ikev2" : "ikev1")],
+      ["ike.exchangeMode", ({ cloud: e }, spec) => {
+        if (spec.ike.version !== "ikev1") return false;
+        e.exchangeMode = e.exchangeMode === "main" ? "aggressive" : "main";
+      }],
+      // A route-based cloud accepts any selectors the router narrows to: selectors can only disagree in policy mode.
+      ["cloudCidrs", ({ cloud: e }, spec) => {
+        if (spec.mode !== "policy") return false;
+        e.localSubnets = ["172.16.0.0/12"];
+      }],
+      ["siteCidrs", ({ cloud: e }, spec) => {
+        if (spec.mode !== "policy") return false;
+        e.remoteSubnets = ["192.0.2.0/24"];
+      }],
+      ["routerPublicIp", ({ cloud: e }) => void (e.peerAddress = "198.51.100.77")],
+      ["cloudGatewayIp", ({ router: e }) => void (e.peerAddress = "198.51.100.78")],
     ];
     fc.assert(
       fc.property(specInput, fc.integer({ min: 0, max: mutations.length - 1 }), (input, which) => {
         const spec = parseTunnelSpec(clean(input)).spec!;
-        const { router, cloud } = bothEnds(spec);
+        const ends = bothEnds(spec);
         const [path, change] = mutations[which]!;
-        change(cloud);
-        const found = compareEnds(router, cloud, { routerPublicIp: ROUTER, gatewayIp: GATEWAY }).map((m) => m.path);
+        fc.pre(change(ends, spec) !== false);
+        const found = compareEnds(ends.router, ends.cloud, { routerPublicIp: ROUTER, gatewayIp: GATEWAY }).map((m) => m.path);
         assert.ok(found.includes(path), `${path} not reported; got ${found.join(", ")}`);
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 });

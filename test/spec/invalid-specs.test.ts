@@ -74,6 +74,7 @@ const CASES: Case[] = [
   ["IKE lifetime negative", withIke({ lifetime: -5 }), "ike.lifetime"],
   ["DPD timeout shorter than its interval", withIke({ dpd: { interval: 30, timeout: 10 } }), "ike.dpd.timeout"],
   ["DPD timeout over Tencent's 60 s", withIke({ dpd: { interval: 10, timeout: 120 } }), "ike.dpd.timeout", /30–60/],
+  ["DPD off with a timeout Tencent still range-checks", withIke({ dpd: { enabled: false, timeout: 0 } }), "ike.dpd.timeout", /even with DPD off.*30–60/],
   ["FQDN identity with an underscore", { ...secure, identities: { router: "fqdn:my_office.example.com" } }, "identities.router", /FQDN/],
   ["address identity that is no address", { ...secure, identities: { router: { type: "address", value: "office" } } }, "identities.router"],
   ["cloud identity another address", { ...secure, identities: { cloud: "address:198.51.100.9" } }, "identities.cloud", /differs from cloudGatewayIp/],
@@ -122,6 +123,11 @@ describe("invalid specs", () => {
       "name is required",
       "routerPublicIp is required",
     ].sort());
+  });
+
+  it("reports a DPD interval that is not a duration once, not again as too short", () => {
+    const { problems } = parseTunnelSpec(withIke({ dpd: { interval: "often" } }));
+    assert.deepEqual(errors(problems).map((p) => `${p.path} ${p.message}`), ["ike.dpd.interval is not a duration"]);
   });
 
   it("does not report what a set-aside field's default would cause", () => {

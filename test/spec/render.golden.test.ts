@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { alicloudConnectionSettings } from "../../src/alicloud/dialect";
 import { renderRouterOsRows } from "../../src/routeros/render";
 import { renderRouterOsScript, PSK_PLACEHOLDER } from "../../src/routeros/script";
-import { createVpnConnectionRequest } from "../../src/tencent/dialect";
+import { createVpnConnectionRequest, modifyVpnConnectionRequest } from "../../src/tencent/dialect";
 import { exampleSpec } from "../helpers/specs";
 
 const ids = { vpcId: "vpc-12345678", vpnGatewayId: "vpngw-12345678", customerGatewayId: "cgw-12345678" };
@@ -90,6 +90,11 @@ describe("the article's tunnel (examples/article.yaml)", () => {
     assert.equal(request.PreShareKey, "123456");
   });
 
+  it("renders ModifyVpnConnectionAttribute with create's tunnel settings and nothing Tencent cannot change in place", () => {
+    const { VpcId: _vpc, VpnGatewayId: _gateway, CustomerGatewayId: _customer, RouteType: _route, ...inPlace } = createVpnConnectionRequest(spec, ids, "119.91.254.122");
+    assert.deepEqual(modifyVpnConnectionRequest(spec, "vpnx-12345678", "119.91.254.122"), { VpnConnectionId: "vpnx-12345678", ...inPlace });
+  });
+
   it("renders Alibaba arguments group1 / md5 / aes / main with the same subnets", () => {
     const settings = alicloudConnectionSettings(spec);
     assert.deepEqual(settings.ikeConfig, {
@@ -172,7 +177,8 @@ describe("the secure example (examples/secure.yaml)", () => {
   it("disables DPD on RouterOS with disable-dpd and on Tencent with DpdEnable 0", () => {
     const off = exampleSpec("secure", { ike: { dpd: false } });
     assert.equal(renderRouterOsRows(off).profile[0]?.["dpd-interval"], "disable-dpd");
-    const offOdd = exampleSpec("secure", { ike: { dpd: { enabled: false, interval: 0, timeout: 0 } } });
+    // Alibaba has no DPD timers, so any values pass there (Tencent range-checks the timeout even with DPD off).
+    const offOdd = exampleSpec("secure", { cloud: "alicloud", ike: { dpd: { enabled: false, interval: 0, timeout: 0 } } });
     assert.equal(renderRouterOsRows(offOdd).profile[0]?.["dpd-maximum-failures"], "5", "a valid count even for an unused interval");
     assert.equal(createVpnConnectionRequest(off, ids, "119.91.254.122").DpdEnable, 0);
   });

@@ -23,6 +23,7 @@ const CASES: Case[] = [
   ["a spec for Alibaba", withSpec({ cloud: "alicloud" }), "spec.cloud", /not tencent/],
   ["an IKE lifetime of ten days", withSpec({ ike: { lifetime: "10d" } }), "spec.ike.lifetime", /outside Tencent Cloud's/],
   ["a DPD timeout of two minutes", withSpec({ ike: { dpd: { timeout: 120 } } }), "spec.ike.dpd.timeout", /outside Tencent Cloud's DPD timeout range/],
+  ["a DPD timeout of two minutes with DPD off (Tencent checks it anyway)", withSpec({ ike: { dpd: { enabled: false, timeout: 120 } } }), "spec.ike.dpd.timeout", /outside Tencent Cloud's DPD timeout range.*even with DPD off/],
   ["a key over Tencent's 128 characters", withSpec({ preSharedKey: "k".repeat(129) }), "spec.preSharedKey", /longer than Tencent Cloud accepts/],
   // The Tencent-side arguments.
   ["a 15 Mbps gateway", { ...valid, gateway: { bandwidthMbps: 15 } }, "gateway.bandwidthMbps", /not a size Tencent sells/],
@@ -50,6 +51,14 @@ describe("TencentVpnSide refuses arguments Tencent would refuse", () => {
       assert.ok(found.hint, "the problem says how to fix it");
     });
   }
+
+  it("a DPD timeout out of range is reported once, DPD on or off; with DPD off and in range it is accepted", () => {
+    for (const enabled of [true, false]) {
+      const { problems } = checkTencentSideArgs(withSpec({ ike: { dpd: { enabled, timeout: 120 } } }));
+      assert.equal(problems.filter((p) => p.path === "spec.ike.dpd.timeout").length, 1, `enabled: ${enabled}`);
+    }
+    assert.ok(checkTencentSideArgs(withSpec({ ike: { dpd: { enabled: false, timeout: 45 } } })).plan);
+  });
 
   it("a key that breaks the rules is never shown in the problem", () => {
     const { problems } = checkTencentSideArgs(withSpec({ preSharedKey: `short "quoted" key` }));
