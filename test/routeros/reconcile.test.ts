@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { reconcile, removalPlan, type ActualRow, type Snapshot } from "../../src/routeros/reconcile";
 import { ownerMarker, renderRouterOsRows, type DesiredRows } from "../../src/routeros/render";
-import { MENU_ORDER, type MenuName } from "../../src/routeros/schema";
+import { MENU_ORDER } from "../../src/routeros/schema";
 import { exampleSpec } from "../helpers/specs";
 
 const marker = ownerMarker("to_tencent");
