@@ -23,7 +23,7 @@ const READ_ONLY_FIELDS = ["ph2-state", "active", "invalid"];
 
 /** Only the tunnel's rows and the rows it must be ordered against, whatever else the router holds. */
 export function snapshotQueries(desired: DesiredRows, marker: string): Record<MenuName, Query> {
-  const byKey = (menu: MenuName): Query[] => desired[menu].map((row) => and(...MENUS[menu].key.filter((k) => k !== "chain").map((k) => eq(k, row[k] ?? ""))));
+  const byKey = (menu: MenuName): Query[] => desired[menu].map((row) => and(...MENUS[menu].key.filter((k) => k !== "chain").map((k) => keyEq(menu, k, row[k] ?? ""))));
   const name = desired.peer[0]?.name ?? desired.profile[0]?.name ?? "";
   const mine = eq("comment", marker);
   const anchored = (menu: "nat" | "filter"): Query => {
@@ -40,6 +40,12 @@ export function snapshotQueries(desired: DesiredRows, marker: string): Record<Me
     filter: anchored("filter"),
     raw: or(mine, ...byKey("raw")),
   };
+}
+
+/** Queries compare printed text, and the firewall prints a /32 as the bare address: a host prefix is asked in both forms. */
+function keyEq(menu: MenuName, field: string, value: string): Query {
+  const host = MENUS[menu].fields[field]?.kind === "prefix" ? /^(\d{1,3}(?:\.\d{1,3}){3})\/32$/.exec(value)?.[1] : undefined;
+  return host ? or(eq(field, value), eq(field, host)) : eq(field, value);
 }
 
 export async function readSnapshot(session: RouterOsSession, desired: DesiredRows, marker: string): Promise<{ snapshot: Snapshot; version: string }> {

@@ -3,9 +3,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { formatProblem } from "../spec/problems";
 import type { TunnelSpec } from "../spec/types";
+import { problemsAroundUnknowns } from "../spec/unknowns";
 import { applyPlan, readPolicyStates, readSnapshot, readStatusRows, statusOf, type TunnelStatus } from "./device";
 import { RouterOsConnectionError, RouterOsTrapError } from "./errors";
-import { checkConnection, endpointOf, hasUnknowns, normaliseTls, requireSpec, specOf, tunnelId, type StackDefaults, type TunnelInputs, type TunnelOutputs } from "./inputs";
+import { checkConnection, endpointOf, hasUnknowns, normaliseTls, requireSpec, specOf, tunnelId, UNKNOWN, type StackDefaults, type TunnelInputs, type TunnelOutputs } from "./inputs";
 import { sessionFor } from "./pool";
 import { ownedRows, reconcile, removalPlan, type ActualRow, type Drift, type Plan, type Snapshot } from "./reconcile";
 import { ownerMarker, renderRouterOsRows, type DesiredRows } from "./render";
@@ -30,7 +31,11 @@ export class RouterOsTunnelProvider implements pulumi.dynamic.ResourceProvider<T
     if (news.gatewayIp === undefined && (news.spec as { cloudGatewayIp?: unknown } | undefined)?.cloudGatewayIp === undefined) {
       problems.push({ path: "gatewayIp", severity: "error", message: "is not set: the router's peer is the cloud gateway", hint: "pass the cloud side's gatewayPublicIp output, or set spec.cloudGatewayIp" });
     }
-    if (!hasUnknowns(news.spec) && !hasUnknowns(news.preSharedKey)) problems.push(...specOf(news).problems.map((p) => ({ ...p, path: `spec${p.path.startsWith("[") ? "" : "."}${p.path}` })));
+    // Values not known yet (preview) are checked when they are: the rest of the spec is checked now, around stand-ins.
+    const gateway = news.gatewayIp === undefined || hasUnknowns(news.gatewayIp) ? {} : { cloudGatewayIp: news.gatewayIp };
+    const spec = news.spec as unknown;
+    const specInput = spec === UNKNOWN ? spec : { ...(typeof spec === "object" && spec !== null ? spec : {}), preSharedKey: news.preSharedKey, ...gateway };
+    problems.push(...problemsAroundUnknowns(specInput, (value) => value === UNKNOWN).map((p) => ({ ...p, path: `spec${p.path.startsWith("[") ? "" : "."}${p.path}` })));
     const failures = problems.filter((p) => p.severity === "error").map((p) => ({ property: p.path, reason: formatProblem(p) }));
     return { inputs: news, failures };
   }

@@ -8,9 +8,21 @@ import type { RouterConnectionInputs } from "./inputs";
 import type { ActualRow } from "./reconcile";
 import type { MenuName } from "./schema";
 
+/** T whose every field and list element may itself be an Input, as Pulumi resources take them (`[vpc.cidrBlock]`). */
+export type DeepInput<T> = T extends string | number | boolean
+  ? pulumi.Input<T>
+  : T extends readonly (infer E)[]
+    ? pulumi.Input<DeepInput<E>[]>
+    : T extends object
+      ? pulumi.Input<{ [K in keyof T]: DeepInput<T[K]> }>
+      : T;
+
 export interface RouterOsIpsecTunnelArgs {
-  /** The tunnel's spec without its key (see docs/configuration.md). */
-  spec: pulumi.Input<Omit<TunnelSpecInput, "preSharedKey">>;
+  /**
+   * The tunnel's spec without its key (see docs/configuration.md). Values other resources output are checked at
+   * preview once known; the rest of the spec is checked at once.
+   */
+  spec: DeepInput<Omit<TunnelSpecInput, "preSharedKey">>;
   /** Made secret if it is not already. */
   preSharedKey: pulumi.Input<string>;
   /** The cloud gateway's public address: the router's peer (usually the cloud side's output). */

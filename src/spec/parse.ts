@@ -147,7 +147,7 @@ function identity(value: string | Identity | undefined): Identity | undefined {
 }
 
 /** Valid stand-ins for required fields whose own value is unusable; the problems they cause are not reported. */
-const STAND_INS: Record<string, unknown> = {
+export const STAND_INS: Readonly<Record<string, unknown>> = {
   name: "set_aside",
   cloudCidrs: [],
   siteCidrs: [],
@@ -155,12 +155,12 @@ const STAND_INS: Record<string, unknown> = {
   preSharedKey: "set-aside-stand-in-key-0123456789",
 };
 /** Checks whose outcome hangs on another field: set that field aside and they are not reported either. */
-const DEPENDENT_PATHS: Record<string, string[]> = {
+export const DEPENDENT_PATHS: Readonly<Record<string, readonly string[]>> = {
   "ike.version": ["ike.exchangeMode"],
   routerPublicIp: ["identities.router"],
 };
 /** Fields every other check depends on: when one is wrong, only the shape problems are reported. */
-const PIVOTS = new Set<PropertyKey>(["cloud"]);
+export const PIVOTS: ReadonlySet<PropertyKey> = new Set<PropertyKey>(["cloud"]);
 
 interface SetAside {
   input: TunnelSpecInput;

@@ -49,6 +49,18 @@ describe("check", () => {
     assert.deepEqual(await failures({ ...inputs, gatewayIp: UNKNOWN }), []);
   });
 
+  it("still reports the spec's problems while the key is unknown (preview), and accepts a good spec then", async () => {
+    assert.deepEqual(await failures({ ...inputs, preSharedKey: UNKNOWN }), []);
+    const bad = { ...inputs, preSharedKey: UNKNOWN, spec: { ...inputs.spec, siteCidrs: ["192.168.1.1/24"] } } as TunnelInputs;
+    assert.deepEqual((await failures(bad)).map((f) => f.property), ["spec.siteCidrs[0]"]);
+  });
+
+  it("checks the known part of a spec whose other values are unknown (preview), and the whole spec is unknown is no failure", async () => {
+    const partly = { ...inputs, spec: { ...inputs.spec, cloudCidrs: [UNKNOWN], siteCidrs: ["192.168.1.1/24"], ike: { ...(inputs.spec as { ike?: object }).ike, lifetime: UNKNOWN } } } as TunnelInputs;
+    assert.deepEqual((await failures(partly)).map((f) => f.property), ["spec.siteCidrs[0]"]);
+    assert.deepEqual(await failures({ ...inputs, spec: UNKNOWN as unknown as TunnelInputs["spec"] }), []);
+  });
+
   it("refuses the plain API to a router on the network unless asked, and allows it on loopback", async () => {
     assert.deepEqual((await failures({ ...inputs, router: { host: "192.0.2.1", tls: "off" } })).map((f) => f.property), ["router.tls"]);
     assert.deepEqual(await failures({ ...inputs, router: { host: "192.0.2.1", tls: "off", allowPlaintext: true } }), []);

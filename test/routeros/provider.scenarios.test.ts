@@ -98,6 +98,20 @@ describe("ownership", () => {
     assert.equal(r.rows("/ip/ipsec/profile").filter((x) => x.name === "to_tencent").length, 1);
   });
 
+  it("sees a hand-made NAT bypass for a single host (the firewall prints its /32 bare): refused, then adopted, never duplicated", async () => {
+    const r = await router();
+    const inputs = tunnelInputs(r);
+    const host = { ...inputs, spec: { ...inputs.spec, siteCidrs: ["192.168.1.5/32"] } } as typeof inputs;
+    const masquerade = r.rows("/ip/firewall/nat")[0]![".id"];
+    r.seed("/ip/firewall/nat", { chain: "srcnat", action: "accept", "src-address": "192.168.1.5/32", "dst-address": "10.100.1.0/24" }, { placeBefore: masquerade });
+    r.resetCounters();
+    await assert.rejects((await providerFor(r)).create(host), /did not create: nat srcnat\|192\.168\.1\.5\/32\|10\.100\.1\.0\/24/);
+    assert.deepEqual(writes(r), {});
+    await (await providerFor(r)).create({ ...host, adopt: true });
+    const bypass = r.rows("/ip/firewall/nat").filter((x) => x.action === "accept");
+    assert.deepEqual(bypass.map((x) => [x["src-address"], x.comment]), [["192.168.1.5", MARKER]]);
+  });
+
   it("leaves other tunnels' and the user's rows alone on delete", async () => {
     const r = await router();
     const provider = await providerFor(r);

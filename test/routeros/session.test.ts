@@ -130,6 +130,40 @@ describe("RouterOsSession", () => {
   });
 });
 
+describe("RouterOsSession while logging in", () => {
+  let router: RouterOsEmulator;
+  before(async () => {
+    router = await startRouter({ version: "7.16" });
+  });
+  after(() => router.stop());
+
+  it("gives up on a login the router never answers, with a timeout error (node-routeros would wait)", async () => {
+    router.faults = { latencyMs: 0, loginDelayMs: 5000 };
+    const error = await RouterOsSession.open(endpoint(router, { timeoutMs: 300 })).catch((e: unknown) => e);
+    router.faults = { latencyMs: 0 };
+    assert.ok(error instanceof RouterOsConnectionError, String(error));
+    assert.equal(error.reason, "timeout");
+    assert.match(error.message, /no API login .* within 300 ms/);
+  });
+
+  it("fails at once when the connection drops during the login (node-routeros never settles connect())", async () => {
+    router.faults = { latencyMs: 0, dropAfterSentences: 1 };
+    const error = await RouterOsSession.open(endpoint(router, { timeoutMs: 20_000 })).catch((e: unknown) => e);
+    router.faults = { latencyMs: 0 };
+    assert.ok(error instanceof RouterOsConnectionError, String(error));
+    assert.equal(error.reason, "closed");
+  });
+
+  it("fails at once with the router's reason when it answers the login with !fatal", async () => {
+    router.faults = { latencyMs: 0, fatalOn: { command: "/login", message: "too many sessions" } };
+    const error = await RouterOsSession.open(endpoint(router, { timeoutMs: 20_000 })).catch((e: unknown) => e);
+    router.faults = { latencyMs: 0 };
+    assert.ok(error instanceof RouterOsConnectionError, String(error));
+    assert.equal(error.reason, "fatal");
+    assert.match(error.message, /too many sessions/);
+  });
+});
+
 describe("RouterOsSession on other versions", () => {
   it("logs in with the pre-6.43 challenge and reads the version", async () => {
     const router = await startRouter({ version: "6.42.12", tls: false });

@@ -31,6 +31,15 @@ describe("latency", () => {
     for (let i = 0; i < 10; i++) assert.deepEqual(types(await h.client.collect(String(i))), ["!re", "!done"]);
     assert.equal(h.emu.counters.peakInFlight, 10);
     assert.equal(h.emu.counters.inFlight, 0);
+    assert.equal(h.emu.counters.rounds, 1, "ten pipelined commands are one round trip");
+  });
+
+  it("counts commands sent one after another as one round each", async () => {
+    h = await harness();
+    h.emu.faults.latencyMs = 5;
+    h.emu.resetCounters();
+    for (let i = 0; i < 3; i++) await h.run("/system/identity/print");
+    assert.equal(h.emu.counters.rounds, 3);
   });
 });
 
@@ -137,7 +146,7 @@ describe("counters", () => {
     h = await harness();
     await h.run("/system/identity/print");
     h.emu.resetCounters();
-    assert.deepEqual(h.emu.counters, { connections: 0, openConnections: 1, peakConnections: 1, sentencesReceived: 0, sentencesSent: 0, commands: {}, inFlight: 0, peakInFlight: 0 });
+    assert.deepEqual(h.emu.counters, { connections: 0, openConnections: 1, peakConnections: 1, sentencesReceived: 0, sentencesSent: 0, commands: {}, inFlight: 0, peakInFlight: 0, rounds: 0 });
   });
 });
 

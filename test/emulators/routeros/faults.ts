@@ -28,13 +28,15 @@ export interface Counters {
   /** Commands whose replies are waiting for their latency now, and the most there ever were at once. */
   inFlight: number;
   peakInFlight: number;
+  /** Times in-flight rose from zero: with a latency set, the round trips a client made one after another. */
+  rounds: number;
 }
 
 export function newCounters(): Counters {
-  return { connections: 0, openConnections: 0, peakConnections: 0, sentencesReceived: 0, sentencesSent: 0, commands: {}, inFlight: 0, peakInFlight: 0 };
+  return { connections: 0, openConnections: 0, peakConnections: 0, sentencesReceived: 0, sentencesSent: 0, commands: {}, inFlight: 0, peakInFlight: 0, rounds: 0 };
 }
 
 /** Zeroes the counters; gauges (open connections, in-flight) keep their current value and peaks restart from it. */
 export function resetCounters(c: Counters): void {
-  Object.assign(c, { connections: 0, peakConnections: c.openConnections, sentencesReceived: 0, sentencesSent: 0, commands: {}, peakInFlight: c.inFlight });
+  Object.assign(c, { connections: 0, peakConnections: c.openConnections, sentencesReceived: 0, sentencesSent: 0, commands: {}, peakInFlight: c.inFlight, rounds: 0 });
 }

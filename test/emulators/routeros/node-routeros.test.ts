@@ -210,6 +210,23 @@ describe("node-routeros against the emulator", () => {
     api = undefined; // nothing left to close
   });
 
+  it("leaves connect() pending forever when the connection drops during the login (fault 3): closed, never settled", async () => {
+    emu = await RouterOsEmulator.start({ password: "secret" });
+    emu.faults.dropAfterSentences = 1; // the /login sentence
+    const c = new RouterOSAPI({ host: "127.0.0.1", port: emu.port, user: "admin", password: "secret", timeout: 5 });
+    c.on("error", () => undefined);
+    const closed = new Promise<void>((resolve) => c.once("close", () => resolve()));
+    let settled = false;
+    c.connect().then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await closed;
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(settled, false);
+    assert.equal(emu.counters.commands["/login"], 1);
+  });
+
   it("crashes on a 7.18 !empty reply (fault 1), reproduced in a child process", async () => {
     emu = await RouterOsEmulator.start({ password: "secret", version: "7.18" });
     const script = `

@@ -167,6 +167,7 @@ export class Session {
     const delay = this.host.faults.latencyMs + extraDelayMs;
     if (delay <= 0) return this.write(words);
     const { counters } = this.host;
+    if (counters.inFlight === 0) counters.rounds++;
     counters.inFlight++;
     counters.peakInFlight = Math.max(counters.peakInFlight, counters.inFlight);
     const timer = setTimeout(() => {
