@@ -12,7 +12,7 @@ import type {
   VpnConnection,
 } from "tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_models";
 import type { TencentVpcApi } from "./api";
-import { canonicalIke, canonicalIpsec, canonicalSpd, CONNECTION_DEFAULTS, withReportedAddresses } from "./connection-options";
+import { canonicalIke, canonicalIpsec, canonicalSpd, CONNECTION_DEFAULTS, IKE_DEFAULTS, IPSEC_DEFAULTS, withReportedAddresses } from "./connection-options";
 import { isGone, isTransient, step, TencentApiError, TencentOperationError, UncertainCreateError } from "./errors";
 import { diffFields, engineDiff, hasUnknowns, pick, type FieldRule } from "./fields";
 import { Failures, isId, tagList, tokenOf, TencentProviderBase } from "./provider-base";
@@ -234,7 +234,20 @@ function modifyRequest(id: string, news: VpnConnectionInputs, changed: ReadonlyS
     VpnConnectionId: id,
     ...(changed.has("name") ? { VpnConnectionName: news.name } : {}),
     ...(changed.has("preSharedKey") ? { PreShareKey: news.preSharedKey } : {}),
-    ...optionFields(news, changed),
+    ...optionFields(withDefaults(news), changed),
+  };
+}
+
+/** An option left out means Tencent's default (as diff compares it), so a modify must send that default explicitly. */
+function withDefaults(inputs: VpnConnectionInputs): VpnConnectionInputs {
+  return {
+    ...inputs,
+    ikeOptions: inputs.ikeOptions ?? { ...IKE_DEFAULTS },
+    ipsecOptions: inputs.ipsecOptions ?? { ...IPSEC_DEFAULTS },
+    dpdEnable: inputs.dpdEnable ?? CONNECTION_DEFAULTS.dpdEnable,
+    dpdTimeout: inputs.dpdTimeout ?? CONNECTION_DEFAULTS.dpdTimeout,
+    dpdAction: inputs.dpdAction ?? CONNECTION_DEFAULTS.dpdAction,
+    negotiationType: inputs.negotiationType ?? CONNECTION_DEFAULTS.negotiationType,
   };
 }
 

@@ -102,6 +102,15 @@ describe("VPN connection provider", () => {
     assert.deepEqual([ike?.PropoEncryAlgorithm, ike?.DhGroupName, ike?.PropoAuthenAlgorithm, ike?.LocalAddress], ["AES-CBC-256", "GROUP14", "MD5", gatewayIp]);
   });
 
+  test("options taken out of the program go back to Tencent's defaults in place, and the next diff is clean", async () => {
+    const { id, outs, inputs } = await tunnel("defaults");
+    const { ikeOptions: _ike, ipsecOptions: _ipsec, dpdEnable: _dpd, dpdTimeout: _timeout, dpdAction: _action, ...bare } = inputs;
+    const { outs: updated } = await c.providers.connection.update(id, outs, bare);
+    const now = live(id);
+    assert.deepEqual([now?.IKEOptionsSpecification?.PropoAuthenAlgorithm, now?.IPSECOptionsSpecification?.IPSECSaLifetimeSeconds, now?.DpdEnable], ["SHA", 14400, 0]);
+    assert.deepEqual(await c.providers.connection.diff(id, updated!, bare), { changes: false, replaces: [], deleteBeforeReplace: false });
+  });
+
   test("read reports IKE settings changed in the console, and the next diff brings them back in place", async () => {
     const { id, outs, inputs } = await tunnel("drift");
     await c.client.ModifyVpnConnectionAttribute({ VpnConnectionId: id, IKEOptionsSpecification: { ...inputs.ikeOptions, DhGroupName: "GROUP2" } });
