@@ -8,7 +8,8 @@ import { stringify } from "yaml";
 import { startLab, type Lab } from "../test/helpers/lab";
 
 const ROOT = resolve(__dirname, "..");
-const WORK = join(ROOT, ".lab");
+// ROS_VPC_IPSEC_LAB_DIR moves the lab's working copy (state, cloud log) elsewhere, e.g. for a test.
+const WORK = resolve(process.env.ROS_VPC_IPSEC_LAB_DIR ?? join(ROOT, ".lab"));
 const STATE_FILE = join(WORK, "lab.json");
 const PASSPHRASE = "ros-vpc-ipsec-lab";
 
@@ -57,6 +58,15 @@ function printStatus(lab: Lab): void {
 }
 
 async function up(): Promise<number> {
+  const running = runningLab();
+  if (running) {
+    console.error(`The lab is already running (process ${running.pid}, router 127.0.0.1:${running.router}, cloud ${running.cloud}): use it, or stop it with Ctrl-C or \`npm run lab -- --down\`.`);
+    return 1;
+  }
+  // The emulators keep their state in memory: what an earlier lab's state says exists went with them, and diff is
+  // offline, so an up over it would create nothing. Each lab starts from an empty backend.
+  rmSync(join(WORK, "state"), { recursive: true, force: true });
+  rmSync(join(WORK, "cloud-gateway.log"), { force: true });
   mkdirSync(WORK, { recursive: true });
   const lab = await startLab({ dir: WORK, router: { sensitivePolicy: true } });
   writeWorkspace(WORK, lab.config);
@@ -76,15 +86,21 @@ async function up(): Promise<number> {
   if (code !== 0) {
     console.error(`\npulumi up failed (exit ${code}); the emulators keep running for \`ros-vpc-ipsec doctor\`. Ctrl-C stops them.`);
   } else {
-    console.log("\nThe lab is up. Try `pulumi preview --diff` in .lab/ (same environment), or Ctrl-C to stop the emulators.");
+    console.log(`\nThe lab is up. Try \`pulumi preview --diff\` in ${WORK} (same environment), or Ctrl-C to stop the emulators.`);
   }
   return new Promise(() => undefined); // runs until Ctrl-C
 }
 
+/** The lab another `npm run lab` is running now, if any. */
+function runningLab(): { pid: number; router: number; cloud: string } | undefined {
+  if (!existsSync(STATE_FILE)) return undefined;
+  const running = JSON.parse(readFileSync(STATE_FILE, "utf8")) as { pid: number; router: number; cloud: string };
+  return isAlive(running.pid) ? running : undefined;
+}
+
 async function down(): Promise<number> {
-  const running = existsSync(STATE_FILE) ? (JSON.parse(readFileSync(STATE_FILE, "utf8")) as { pid: number }) : undefined;
-  const alive = running !== undefined && isAlive(running.pid);
-  if (alive) {
+  const running = runningLab();
+  if (running) {
     const code = await pulumi(["destroy", "--yes", "--skip-preview"]);
     if (code !== 0) return code;
     process.kill(running.pid, "SIGTERM");

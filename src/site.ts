@@ -1,12 +1,15 @@
 // SiteToSiteVpn: both ends of one site's tunnel from one spec: the cloud side (Tencent or Alibaba) and the
 // router's RouterOsIpsecTunnel, wired so the cloud gateway's public IP becomes the router's peer and remote id.
 import * as pulumi from "@pulumi/pulumi";
+import { checkAlicloudSideArgs, type AlicloudVpnSideArgs } from "./alicloud/plan";
 import { AlicloudVpnSide } from "./alicloud/side";
 import type { TunnelStatus } from "./routeros/device";
 import type { RouterConnectionInputs } from "./routeros/inputs";
 import { RouterOsIpsecTunnel } from "./routeros/tunnel";
 import type { TunnelSpecInput } from "./spec/input";
+import { errors, SpecError, type Problem } from "./spec/problems";
 import { TencentVpnSide } from "./tencent/side";
+import { checkTencentSideArgs, type TencentVpnSideArgs } from "./tencent/side-args";
 
 export interface CloudGatewayArgs {
   bandwidthMbps: number;
@@ -39,7 +42,7 @@ export interface SiteRouterArgs extends RouterConnectionInputs {
 }
 
 export interface SiteToSiteVpnArgs {
-  /** The tunnel's spec without its key; `cloud` defaults to cloud.provider. */
+  /** The tunnel's spec without its key; `cloud` defaults to cloud.provider (and must equal it when given). */
   spec: Omit<TunnelSpecInput, "preSharedKey">;
   /** The pre-shared key: made secret if it is not already. */
   preSharedKey: pulumi.Input<string>;
@@ -48,6 +51,9 @@ export interface SiteToSiteVpnArgs {
   /** The router API user's password; default: the stack's ros-vpc-ipsec:routerPassword. */
   routerPassword?: pulumi.Input<string>;
 }
+
+/** The spec both sides are built from: the site's, with the cloud it names and the key made secret. */
+type SiteSpec = Omit<TunnelSpecInput, "preSharedKey"> & { preSharedKey: pulumi.Output<string> };
 
 export const SITE_TO_SITE_VPN_TYPE = "ros-vpc-ipsec:index:SiteToSiteVpn";
 
@@ -64,16 +70,17 @@ export class SiteToSiteVpn extends pulumi.ComponentResource {
   public readonly routerDrift: pulumi.Output<string[]>;
 
   constructor(name: string, args: SiteToSiteVpnArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Every argument the cloud side cannot build from is refused here, before anything is registered.
+    const { spec, side: sideArgs } = checkedSideArgs(name, args);
     super(SITE_TO_SITE_VPN_TYPE, name, {}, opts);
-    const spec = { ...args.spec, cloud: args.cloud.provider };
-    const preSharedKey = pulumi.secret(args.preSharedKey);
-    const side = cloudSide(name, args.cloud, { ...spec, preSharedKey }, this);
+    const { preSharedKey, ...routerSpec } = spec;
+    const side = cloudSide(name, sideArgs, this);
 
     const { adopt, waitForEstablishedSeconds, ...router } = args.router;
     const tunnel = new RouterOsIpsecTunnel(
       `${name}-router`,
       {
-        spec,
+        spec: routerSpec,
         preSharedKey,
         gatewayIp: side.gatewayPublicIp,
         router,
@@ -109,26 +116,47 @@ interface CloudSide {
   status: pulumi.Output<string>;
 }
 
-function cloudSide(
-  name: string,
-  cloud: SiteCloudArgs,
-  spec: Omit<TunnelSpecInput, "preSharedKey"> & { preSharedKey: pulumi.Input<string> },
-  parent: pulumi.Resource,
-): CloudSide {
+type SideArgs = { provider: "tencent"; args: TencentVpnSideArgs } | { provider: "alicloud"; args: AlicloudVpnSideArgs };
+
+/** The cloud side's arguments from the site's, checked: problems are named by the site's own argument paths. */
+function checkedSideArgs(name: string, args: SiteToSiteVpnArgs): { spec: SiteSpec; side: SideArgs } {
+  const { cloud } = args;
+  if (args.spec.cloud !== undefined && args.spec.cloud !== cloud.provider) {
+    throw new pulumi.RunError(`${name}: spec.cloud is "${args.spec.cloud}" but cloud.provider is "${cloud.provider}": leave spec.cloud out (cloud.provider decides)`);
+  }
   const { vpcId, routeTableId, existingGatewayId, tags, gateway } = cloud;
+  const spec = { ...args.spec, cloud: cloud.provider, preSharedKey: pulumi.secret(args.preSharedKey) };
+  // A key given as text is checked now; one given as an Output when it resolves.
+  const checkedSpec = { ...spec, preSharedKey: args.preSharedKey };
+  let side: SideArgs;
+  let problems: Problem[];
   if (cloud.provider === "tencent") {
     if (routeTableId === undefined) throw new pulumi.RunError(`${name}: cloud.routeTableId is required for Tencent Cloud (the VPC route table that gets the routes toward the site)`);
     const tencentGateway = gateway && { bandwidthMbps: gateway.bandwidthMbps, name: gateway.name, zone: gateway.zone };
-    const side = new TencentVpnSide(`${name}-tencent`, { spec, vpcId, routeTableId, gateway: tencentGateway, existingGatewayId, tags }, { parent });
-    return { resource: side, gatewayPublicIp: side.gatewayPublicIp, ids: idsOf(side), status: side.netStatus };
+    const sideArgs: TencentVpnSideArgs = { spec, vpcId, routeTableId, gateway: tencentGateway, existingGatewayId, tags };
+    side = { provider: "tencent", args: sideArgs };
+    problems = checkTencentSideArgs({ ...sideArgs, spec: checkedSpec }).problems;
+  } else {
+    const alicloudGateway = gateway && { bandwidth: gateway.bandwidthMbps, paymentType: gateway.paymentType, name: gateway.name };
+    const sideArgs: AlicloudVpnSideArgs = { spec, vpcId, routeTableId, vswitchId: cloud.vswitchId, gateway: alicloudGateway, existingGatewayId, tags };
+    side = { provider: "alicloud", args: sideArgs };
+    problems = checkAlicloudSideArgs({ ...sideArgs, spec: checkedSpec }).problems;
   }
-  const alicloudGateway = gateway && { bandwidth: gateway.bandwidthMbps, paymentType: gateway.paymentType, name: gateway.name };
-  const side = new AlicloudVpnSide(
-    `${name}-alicloud`,
-    { spec, vpcId, routeTableId, vswitchId: cloud.vswitchId, gateway: alicloudGateway, existingGatewayId, tags },
-    { parent },
-  );
-  return { resource: side, gatewayPublicIp: side.gatewayPublicIp, ids: idsOf(side), status: side.connectionStatus };
+  if (errors(problems).length > 0) throw new SpecError(problems.map(sitePath), `invalid SiteToSiteVpn "${name}" arguments`);
+  return { spec, side };
+}
+
+/** "spec.…" stays; the side's own arguments are the site's cloud.… ones (Alibaba's gateway.bandwidth is bandwidthMbps). */
+const sitePath = (p: Problem): Problem =>
+  p.path === "spec" || p.path.startsWith("spec.") || p.path.startsWith("spec[") ? p : { ...p, path: `cloud.${p.path.replace(/^gateway\.bandwidth$/, "gateway.bandwidthMbps")}` };
+
+function cloudSide(name: string, side: SideArgs, parent: pulumi.Resource): CloudSide {
+  if (side.provider === "tencent") {
+    const tencent = new TencentVpnSide(`${name}-tencent`, side.args, { parent });
+    return { resource: tencent, gatewayPublicIp: tencent.gatewayPublicIp, ids: idsOf(tencent), status: tencent.netStatus };
+  }
+  const alicloud = new AlicloudVpnSide(`${name}-alicloud`, side.args, { parent });
+  return { resource: alicloud, gatewayPublicIp: alicloud.gatewayPublicIp, ids: idsOf(alicloud), status: alicloud.connectionStatus };
 }
 
 const idsOf = (side: { gatewayId: pulumi.Output<string>; customerGatewayId: pulumi.Output<string>; connectionId: pulumi.Output<string> }) =>

@@ -19,6 +19,7 @@ interface Verdict {
   summary: string;
   causes: Array<{ class: string; fields: string[]; basis: string; cause: string; evidence: string[] }>;
   specDifferences: Array<{ end: string; path: string; expected: unknown; actual: unknown }>;
+  warnings: string[];
 }
 
 describe("doctor and status against the lab", () => {
@@ -159,6 +160,65 @@ describe("doctor and status against the lab", () => {
     assert.match(run.stdout, /Fix: .*dh-group.*DhGroupName/);
     assert.match(run.stdout, /Differences from the spec[\s\S]*router: ike\.dhGroup: spec 14, actual 2/);
     await repair();
+  });
+
+  it("never prints either end's key or the router password, in text, JSON or status, even when the keys differ", async () => {
+    const from = cloudLogSize();
+    const secrets = [String(config["ros-vpc-ipsec:preSharedKey"]), String(config["ros-vpc-ipsec:routerPassword"]), "not-the-cloud-key-1234"];
+    try {
+      edit("/ip/ipsec/identity", { secret: "not-the-cloud-key-1234" });
+      lab.negotiate();
+      const cloudLog = join(dir, "secrets.log");
+      writeFileSync(cloudLog, readFileSync(lab.cloudLogFile, "utf8").slice(from));
+      const runs = await Promise.all([
+        runCli(["doctor", "--stack-file", stackFile, "--cloud-log", cloudLog]),
+        runCli(["doctor", "--stack-file", stackFile, "--cloud-log", cloudLog, "--json"]),
+        runCli(["status", "--stack-file", stackFile, "--json"]),
+      ]);
+      assert.equal((JSON.parse(runs[1]!.stdout) as Verdict).causes[0]?.class, "psk", "the control: the keys were compared");
+      for (const run of runs) for (const secret of secrets) assert.ok(!`${run.stdout}${run.stderr}`.includes(secret), `a secret was printed:\n${run.stdout}`);
+    } finally {
+      await repair();
+    }
+  });
+
+  const fasttrackWarning = /^a FastTrack rule is active and the tunnel's traffic is not kept out of it/;
+
+  it("reads FastTrack: the default configuration's fasttrack rule without a bypass (router.fastTrackBypass off) is a warning, gone with the rule", async () => {
+    const healthy = await doctor(cloudLogSize());
+    assert.equal(healthy.code, 0);
+    assert.equal(healthy.verdict.warnings.length, 1, healthy.verdict.warnings.join("\n"));
+    assert.match(healthy.verdict.warnings[0]!, fasttrackWarning);
+    const filter = lab.router.rows("/ip/firewall/filter");
+    const at = filter.findIndex((r) => r.action === "fasttrack-connection" && r.dynamic !== "true");
+    const { ".id": id, dynamic: _d, bytes: _b, packets: _p, invalid: _i, disabled: _x, ...fasttrack } = filter[at]!;
+    lab.router.removeRow("/ip/firewall/filter", id!);
+    try {
+      const without = await doctor(cloudLogSize());
+      assert.equal(without.code, 0);
+      assert.deepEqual(without.verdict.warnings, []);
+    } finally {
+      const next = filter[at + 1]?.[".id"];
+      lab.router.seed("/ip/firewall/filter", fasttrack, next ? { placeBefore: next } : {});
+    }
+  });
+
+  it("names a NAT bypass moved below masquerade (router.natBypass), though the tunnel is established, and exits 1", async () => {
+    const nat = lab.router.rows("/ip/firewall/nat");
+    const { ".id": id, dynamic: _d, bytes: _b, packets: _p, invalid: _i, disabled: _x, ...bypass } = nat.find(mine)!;
+    assert.ok(nat.findIndex(mine) < nat.findIndex((r) => r.action === "masquerade"), "the control: up put the bypass above masquerade");
+    try {
+      lab.router.removeRow("/ip/firewall/nat", id!);
+      lab.router.seed("/ip/firewall/nat", bypass); // appended: below masquerade
+      const { code, verdict } = await doctor(cloudLogSize());
+      assert.equal(code, 1);
+      assert.deepEqual([verdict.causes[0]?.class, verdict.causes[0]?.fields], ["nat-bypass", ["router.natBypass"]]);
+      assert.deepEqual(verdict.causes[0]?.evidence, ["router: NAT bypass below-masquerade"]);
+    } finally {
+      await repair();
+    }
+    const nat2 = lab.router.rows("/ip/firewall/nat");
+    assert.ok(nat2.findIndex(mine) < nat2.findIndex((r) => r.action === "masquerade"), "refresh + up did not move the bypass back above masquerade");
   });
 
   describe("an IKEv1 tunnel", () => {
