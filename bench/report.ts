@@ -16,6 +16,8 @@ export interface BenchResults {
   tencent: TencentBench;
   program: ProgramFigures[];
   durationS: number;
+  /** The day the figures were measured (YYYY-MM-DD): `--report-only` rewrites the page later, under that date. */
+  measuredOn?: string;
 }
 
 export interface Target {
@@ -55,7 +57,7 @@ export function targets(r: BenchResults): Target[] {
   return [
     {
       target: "create within 5 round trips (login, reads, three levels of dependent writes)",
-      figure: `${create.roundTrips} round trips at ${l} ms per reply (${create.slowWallMs} ms), ${create.sentences} sentences, ${create.writes} writes; round trips = wall ÷ latency, rounded: the fraction is local work`,
+      figure: `${create.roundTrips} round trips at ${l} ms per reply (${create.slowWallMs} ms), ${create.sentences} sentences, ${create.writes} writes; round trips = wall ÷ latency, rounded: the fraction is local work. API round trips: the TCP and TLS handshakes before the login come on top`,
       met: Math.round(create.roundTrips) <= 5,
     },
     {
@@ -164,7 +166,7 @@ function svgOf(r: BenchResults, date: string): string {
 }
 
 export function report(r: BenchResults): { markdown: string; svg: string; targets: Target[] } {
-  const date = new Date().toISOString().slice(0, 10);
+  const date = r.measuredOn ?? new Date().toISOString().slice(0, 10);
   const list = targets(r);
   const l = r.single.latencyMs;
   const create = op(r.single, "create");
@@ -207,10 +209,14 @@ a query, in native code; that time was not measured here.
   process (\`bench/router-host.ts\`), as a router is its own machine: its CPU is reported as *router CPU* and does
   not compete with the provider's. Tencent: \`test/emulators/tencent\` in process.
 - **Latency.** The emulator's \`latencyMs\` fault delays every reply batch by L ms (concurrent commands wait
-  together). Scenarios run at 0 ms (CPU and protocol cost only) and at ${l} ms per reply.
+  together). Scenarios run at 0 ms (CPU and protocol cost only) and at ${l} ms per reply. The TCP and TLS handshakes
+  before the login are not delayed, so they are not among the round trips counted here: on a real network they add
+  one round trip for TCP and one (TLS 1.3) or two (TLS 1.2) for TLS to every operation that logs in.
 - **Round trips** = (median wall time at ${l} ms − median at 0 ms) ÷ one round trip, where one round trip is a lone
   command's measured extra time at ${l} ms (${r.single.roundTripMs} ms: the timer's slack included). They are whole numbers
-  measured with noise; a target of *k* round trips is met when the measurement rounds to *k* or less.
+  measured with noise; a target of *k* round trips is met when the measurement rounds to *k* or less. The emulator
+  also counts them exactly (\`rounds\`: the times a reply began waiting with none waiting), and
+  \`test/routeros/round-trips.test.ts\` holds create to 5 and refresh to 2 in \`npm test\`, without timing.
 - **Sentences sent** are the commands the router received (\`sentencesReceived\`, login included); **reply
   sentences** are what it sent back (\`!re\` rows, \`!done\`, \`!trap\`): the second shows whether queries ask for only
   the tunnel's rows. **Logins** are completed TLS handshakes; **peak sessions** the most connections open at once.

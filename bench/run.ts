@@ -60,7 +60,8 @@ async function main(): Promise<void> {
     console.log(`${sites} sites${sourceMaps ? "" : " (source maps off)"}: ${Math.round(figures.wallMs)} ms, heap +${figures.heapMiB.toFixed(1)} MiB, peak RSS ${Math.round(figures.peakRssMiB)} MiB`);
   }
 
-  const results: BenchResults = { single, crowded, hub, bound, tencent, program, durationS: (performance.now() - started) / 1000 };
+  const measuredOn = new Date().toISOString().slice(0, 10);
+  const results: BenchResults = { single, crowded, hub, bound, tencent, program, durationS: (performance.now() - started) / 1000, measuredOn };
   writeFileSync(LAST, JSON.stringify(results));
   write(results);
 }

@@ -1,5 +1,6 @@
 // The RouterOS half of the fault matrix: every command create, update and delete send, under a drop, !trap, !fatal,
-// timeout and lost response, then the rerun — converged, nothing duplicated, no foreign row touched, a clear error.
+// timeout and lost response, then the rerun — converged, nothing duplicated, no foreign row touched, a clear error
+// that shows no secret.
 // A fast slice always runs; ROS_VPC_IPSEC_LONG_TESTS=1 runs every cell and checks docs/reliability.md against them.
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";

@@ -93,6 +93,7 @@ describe("the bad-input corpus", { timeout: 60_000 }, () => {
       const router = applyPatch(c.router, config[`${NS}:router`] as Record<string, unknown>);
       const cloud = applyPatch(c.cloud, isAlicloud(c) ? ALICLOUD : (config[`${NS}:cloud`] as Record<string, unknown>));
       const values = asPulumiConfig({ ...config, ...FAST, [`${NS}:tunnel`]: tunnel, [`${NS}:router`]: router, [`${NS}:cloud`]: cloud });
+      if (c.key !== undefined) values[`${NS}:preSharedKey`] = c.key;
       for (const [key, value] of Object.entries(c.config ?? {})) {
         if (value === undefined) delete values[key];
         else values[key] = value;

@@ -14,7 +14,7 @@ export interface BadInput {
   what: string;
   /** The tunnel spec (its key aside): ros-vpc-ipsec:tunnel in a stack, the spec input of the resources, the file of render. */
   tunnel?: Patch;
-  /** The pre-shared key instead of the base one. */
+  /** The pre-shared key instead of the base one (the stack's ros-vpc-ipsec:preSharedKey for the program). */
   key?: string;
   /** ros-vpc-ipsec:router, and the RouterOsIpsecTunnel's router input. */
   router?: Patch;
@@ -54,8 +54,8 @@ export function expectedPath(c: BadInput, entry: EntryPoint, renderFile: string)
     case "tunnel":
       return { program: join(`${NS}:tunnel`, tunnelPath), routerCheck: join("spec", tunnelPath), tencentSide: alicloud ? null : join("spec", tunnelPath), render: tunnelPath }[entry];
     case "preSharedKey":
-      // The program takes the key as a secret Output: its rules are the resources' (see the report's gaps).
-      return { program: null, routerCheck: "spec.preSharedKey", tencentSide: alicloud ? null : "spec.preSharedKey", render: "preSharedKey" }[entry];
+      // The program reads the key from its own config key, ros-vpc-ipsec:preSharedKey, and checks it there.
+      return { program: `${NS}:preSharedKey`, routerCheck: "spec.preSharedKey", tencentSide: alicloud ? null : "spec.preSharedKey", render: "preSharedKey" }[entry];
     case "router":
       return { program: `${NS}:router.${rest}`, routerCheck: `router.${rest}`, tencentSide: null, render: null }[entry];
     case "cloud":

@@ -2,6 +2,7 @@
 // as a clear error, and the sections of docs/reliability.md rendered from results and read back.
 import { mkdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { findSecrets } from "../../security/helpers";
 
 export const RELIABILITY_DOC = join(__dirname, "..", "..", "..", "docs", "reliability.md");
 
@@ -52,6 +53,11 @@ export interface CellResult {
 
 /** The error says that running again is safe, or what running again does (which is the same promise). */
 export const clearMessage = (message: string): boolean => /rerun(ning)? (is safe|converges|waits|applies|adds|tries|creates|only reads)/i.test(message);
+
+/** A cell's error names the failed command or call and the answer, never a key, password or cloud secret in it. */
+export function secretProblems(secrets: Record<string, string>, message: string | undefined, where: string): string[] {
+  return message === undefined ? [] : findSecrets(secrets, where, message).map((h) => `${h.where} shows the ${h.secret}: …${h.context}…`);
+}
 
 export const cellKey = (operation: string, step: string, fault: string): string => `${operation} | ${step} | ${fault}`;
 

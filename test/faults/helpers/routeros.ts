@@ -2,8 +2,8 @@
 // operations, their steps read off the emulator's counters, one fault aimed at one step, and one cell run end to end.
 import type { TunnelInputs, TunnelOutputs } from "../../../src/routeros/inputs";
 import type { Faults, RouterOsEmulator } from "../../emulators/routeros";
-import { closeAllSessions, providerFor, startRouter, tunnelInputs } from "../../helpers/router";
-import { clearMessage, numbered, type CellResult, type Column, type Step, type Table } from "./matrix";
+import { closeAllSessions, PASSWORD, providerFor, startRouter, tunnelInputs } from "../../helpers/router";
+import { clearMessage, numbered, secretProblems, type CellResult, type Column, type Step, type Table } from "./matrix";
 
 export const ROS_FAULTS = ["drop", "trap", "fatal", "timeout", "lostResponse"] as const;
 export type RosFault = (typeof ROS_FAULTS)[number];
@@ -19,6 +19,9 @@ export const TRAP_MESSAGE = "failure: fault-matrix trap";
 export const FATAL_MESSAGE = "fault-matrix-fatal";
 /** The matrix's per-command timeout; a timeout cell costs about this long. */
 export const TIMEOUT_SECONDS = 1;
+
+const ROTATED_KEY = "rotated-key-Wq83nB5vLx20Pz";
+const HAND_MADE_KEY = "hand-made-secret-1";
 
 /** Every menu a tunnel touches or is ordered against. */
 export const MENUS = [
@@ -44,7 +47,12 @@ export function tunnel(router: RouterOsEmulator, version: "initial" | "updated" 
   const inputs: TunnelInputs = { ...base, spec, router: { ...base.router, timeoutSeconds: TIMEOUT_SECONDS } };
   if (version === "initial") return inputs;
   const updated = { ...spec, cloudCidrs: ["10.100.1.0/24", "10.100.2.0/24"], ike: { lifetime: "8h" }, ipsec: { lifetime: "30m" } } as TunnelInputs["spec"];
-  return { ...inputs, spec: updated, preSharedKey: "rotated-key-Wq83nB5vLx20Pz", gatewayIp: "119.91.254.123" };
+  return { ...inputs, spec: updated, preSharedKey: ROTATED_KEY, gatewayIp: "119.91.254.123" };
+}
+
+/** What no cell's error may show: both keys of the tunnel, the hand-made tunnel's, the router password. */
+function secretsOf(router: RouterOsEmulator): Record<string, string> {
+  return { "pre-shared key": tunnel(router).preSharedKey, "rotated key": ROTATED_KEY, "hand-made tunnel's key": HAND_MADE_KEY, "router password": PASSWORD };
 }
 
 /** Another tunnel this tool manages on the router, under a name that begins like ours. */
@@ -59,7 +67,7 @@ export function seedHandMade(router: RouterOsEmulator): void {
   router.seed("/ip/ipsec/profile", { name: "branch", "dh-group": "modp2048", "enc-algorithm": "aes-256", "hash-algorithm": "sha256" });
   router.seed("/ip/ipsec/proposal", { name: "branch", "auth-algorithms": "sha256", "enc-algorithms": "aes-256-cbc", "pfs-group": "modp2048" });
   router.seed("/ip/ipsec/peer", { name: "branch", address: "203.0.113.77", profile: "branch", "exchange-mode": "ike2", comment: "made by hand" });
-  router.seed("/ip/ipsec/identity", { peer: "branch", "auth-method": "pre-shared-key", secret: "hand-made-secret-1", comment: "made by hand" });
+  router.seed("/ip/ipsec/identity", { peer: "branch", "auth-method": "pre-shared-key", secret: HAND_MADE_KEY, comment: "made by hand" });
   router.seed("/ip/ipsec/policy", { peer: "branch", tunnel: "yes", "src-address": "192.168.50.0/24", "dst-address": "10.50.0.0/16", proposal: "branch", comment: "made by hand" });
   const masquerade = router.rows("/ip/firewall/nat").find((r) => r.action === "masquerade")?.[".id"];
   router.seed("/ip/firewall/nat", { chain: "srcnat", action: "accept", "src-address": "192.168.50.0/24", "dst-address": "10.50.0.0/16", comment: "branch bypass, by hand" }, masquerade ? { placeBefore: masquerade } : {});
@@ -250,6 +258,7 @@ export async function runRosCell(operation: RosOperation, step: Step, fault: Ros
     if (message !== undefined) {
       if (!clearMessage(message)) problems.push(`the error does not say a rerun is safe: ${message}`);
       if (!WHAT_HAPPENED[fault].test(message)) problems.push(`the error does not say what happened (${WHAT_HAPPENED[fault]}): ${message}`);
+      problems.push(...secretProblems(secretsOf(w.router), message, "the error"));
       await w.run().catch((error: Error) => problems.push(`the rerun failed: ${error.message}`));
     }
     const rows = routerRows(w.router);

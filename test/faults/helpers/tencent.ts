@@ -4,8 +4,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ACTIONS, ASYNC_ACTIONS, TencentVpcEmulator, type TencentFaultKind } from "../../emulators/tencent";
 import { vpcClient } from "../../emulators/tencent/sdk-client";
-import { articleConnection, configuredProviders, VPC_CIDR, type Providers } from "../../tencent/helpers/cloud";
-import { clearMessage, numbered, type CellResult, type Column, type Step, type Table } from "./matrix";
+import { articleConnection, configuredProviders, SECRET_PSK, VPC_CIDR, type Providers } from "../../tencent/helpers/cloud";
+import { clearMessage, numbered, secretProblems, type CellResult, type Column, type Step, type Table } from "./matrix";
 
 export const TENCENT_FAULTS = ["RequestLimitExceeded", "InternalError", "http502", "http503", "slow", "drop", "lostResponse", "taskFailed", "emptyVpnConnectionId"] as const satisfies readonly TencentFaultKind[];
 export type TencentFault = (typeof TENCENT_FAULTS)[number];
@@ -36,6 +36,11 @@ const MATRIX_SETTINGS = {
   "ros-vpc-ipsec:tencentRetryAttempts": "3",
   "ros-vpc-ipsec:tencentWaitTimeoutSeconds": "2",
 };
+
+const ROTATED_KEY = "Rotated-key-0123456789abc";
+const FOREIGN_KEY = "another-stacks-key-42";
+/** What no cell's error may show: our keys, the other stack's, and the secret key that signs the calls. */
+const SECRETS = { "pre-shared key": SECRET_PSK, "rotated key": ROTATED_KEY, "other stack's key": FOREIGN_KEY, "cloud secret key": "FaultMatrixCloudKey-Vb6Tq1Wz8Nr3" };
 
 /** Whether a fault kind can happen to an action at all (taskFailed: asynchronous actions; an empty id: one action). */
 export function applies(kind: TencentFault, action: string): boolean {
@@ -75,7 +80,7 @@ async function seedForeign(emu: TencentVpcEmulator, vpcId: string, routeTableId:
   await client.DescribeVpnGateways({ VpnGatewayIds: [gateway] }); // PENDING → AVAILABLE
   const customer = (await client.CreateCustomerGateway({ CustomerGatewayName: "to_tencent", IpAddress: "113.87.60.9" })).CustomerGateway!.CustomerGatewayId!;
   const connection = (
-    await client.CreateVpnConnection({ VpcId: vpcId, VpnGatewayId: gateway, CustomerGatewayId: customer, VpnConnectionName: "to_tencent", PreShareKey: "another-stacks-key-42", RouteType: "StaticRoute" })
+    await client.CreateVpnConnection({ VpcId: vpcId, VpnGatewayId: gateway, CustomerGatewayId: customer, VpnConnectionName: "to_tencent", PreShareKey: FOREIGN_KEY, RouteType: "StaticRoute" })
   ).VpnConnection!.VpnConnectionId!;
   await client.DescribeVpnConnections({ VpnConnectionIds: [connection] });
   const route = await client.CreateRoutes({ RouteTableId: routeTableId, Routes: [{ DestinationCidrBlock: "192.168.99.0/24", GatewayType: "VPN", GatewayId: gateway, RouteDescription: "ros-vpc-ipsec:to_tencent" }] });
@@ -92,7 +97,7 @@ async function seedForeign(emu: TencentVpcEmulator, vpcId: string, routeTableId:
  * prerequisites made (and, for update and delete, the resource itself) through the providers, without faults.
  */
 export async function world(resource: Resource, operation: Operation): Promise<World> {
-  const emu = await TencentVpcEmulator.start({});
+  const emu = await TencentVpcEmulator.start({ secretKey: SECRETS["cloud secret key"] });
   const { vpcId, routeTableId } = emu.addVpc({ cidrBlock: VPC_CIDR, name: "office" });
   const providers = await configuredProviders(emu, MATRIX_SETTINGS);
   const foreignIds = await seedForeign(emu, vpcId, routeTableId);
@@ -122,7 +127,7 @@ export async function world(resource: Resource, operation: Operation): Promise<W
       const policyBased = articleConnection(ids, gatewayIp);
       if (resource === "connection") {
         provider = providers.connection;
-        inputs = { initial: policyBased, updated: { ...policyBased, preSharedKey: "Rotated-key-0123456789abc" } };
+        inputs = { initial: policyBased, updated: { ...policyBased, preSharedKey: ROTATED_KEY } };
       } else {
         const connection = await providers.connection.create({ ...policyBased, routeType: "StaticRoute", securityPolicyDatabases: [] });
         provider = providers.gatewayRoutes;
@@ -275,6 +280,7 @@ export async function runTencentCell(resource: Resource, operation: Operation, s
       w.emu.clearFaults();
       if (!clearMessage(message)) problems.push(`the error does not say a rerun is safe: ${message}`);
       if (!WHAT_HAPPENED[fault].test(message)) problems.push(`the error does not say what happened (${WHAT_HAPPENED[fault]}): ${message}`);
+      problems.push(...secretProblems(SECRETS, message, "the error"));
       // The engine records a create that failed with an id (partially created); the rerun then updates it.
       const partial = e.id ? { id: e.id, outs: e.properties ?? {} } : undefined;
       ran = await w.run(partial).catch((rerun: Error) => void problems.push(`the rerun failed: ${rerun.message}`));
