@@ -80,7 +80,12 @@ async function up(): Promise<number> {
   };
   process.once("SIGINT", () => void stop().then(() => process.exit(0)));
   process.once("SIGTERM", () => void stop().then(() => process.exit(0)));
-  await pulumi(["stack", "select", "--create"]);
+  const selected = await pulumi(["stack", "select", "--create"]);
+  if (selected !== 0) {
+    console.error(`\npulumi stack select --create failed (exit ${selected}): the lab's file backend in ${join(WORK, "state")} could not be opened. Emulators stopped.`);
+    await stop();
+    return selected;
+  }
   const code = await pulumi(["up", "--yes", "--skip-preview"]);
   printStatus(lab);
   if (code !== 0) {

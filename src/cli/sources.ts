@@ -124,7 +124,7 @@ export function resolveSources(options: SourceOptions, env: NodeJS.ProcessEnv): 
   return {
     spec,
     router: endpoint,
-    warnings: transportWarnings(endpoint),
+    warnings: [...transportWarnings(endpoint), ...(password === "" ? [emptyPasswordWarning(options.routerPasswordEnv, options.stack)] : [])],
     ...(tencent ? { tencent } : {}),
     ...(alicloud ? { alicloud } : {}),
     ...(alicloud && existingGatewayId ? { existingGatewayId } : {}),
@@ -140,6 +140,12 @@ function transportWarnings(endpoint: RouterEndpoint): string[] {
   if (endpoint.tls.mode === "off") return [`the RouterOS API to ${where} is not encrypted: the router password crosses the network in clear text`];
   if (endpoint.tls.mode === "insecure") return [`the RouterOS API to ${where} does not verify the router's certificate: whoever answers at that address receives the router password`];
   return [];
+}
+
+/** An empty password is RouterOS's factory admin, or a `$(pulumi config get …)` that printed nothing: say which is used. */
+function emptyPasswordWarning(variable: string, stack: string | undefined): string {
+  const get = `pulumi config get ${NAMESPACE}:routerPassword${stack ? ` --stack ${stack}` : ""}`;
+  return `${variable} is empty: logging in with an empty password (RouterOS's factory admin); if the password is the stack's, check that \`${get}\` prints it`;
 }
 
 function readStack(file: string): Record<string, unknown> {

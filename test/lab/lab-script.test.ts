@@ -52,6 +52,7 @@ if (args[0] === "version") { console.log("v3.0.0-fake"); process.exit(0); }
 const backend = process.env.PULUMI_BACKEND_URL;
 const stale = backend ? fs.existsSync(path.join(backend.replace(/^file:\\/\\//, ""), "stale-stack.json")) : false;
 fs.appendFileSync(${JSON.stringify(record)}, JSON.stringify({ args, backend, passphrase: Boolean(process.env.PULUMI_CONFIG_PASSPHRASE), stale }) + "\\n");
+if (process.env.FAKE_PULUMI_FAIL === args[0]) process.exit(7);
 `;
     writeFileSync(join(bin, "pulumi"), script);
     chmodSync(join(bin, "pulumi"), 0o755);
@@ -60,10 +61,10 @@ fs.appendFileSync(${JSON.stringify(record)}, JSON.stringify({ args, backend, pas
   }
 
   /** Runs `npm run lab`'s script until it prints `until` (then Ctrl-C) or exits by itself. */
-  function runLab(dir: string, bin: string, until: RegExp): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  function runLab(dir: string, bin: string, until: RegExp, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((done) => {
       const child = spawn(process.execPath, ["--import", "tsx", "scripts/lab.ts"], {
-        env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ""}`, ROS_VPC_IPSEC_LAB_DIR: dir },
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ""}`, ROS_VPC_IPSEC_LAB_DIR: dir, ...env },
       });
       let stdout = "";
       let stderr = "";
@@ -114,5 +115,15 @@ fs.appendFileSync(${JSON.stringify(record)}, JSON.stringify({ args, backend, pas
     assert.match(run.stderr, new RegExp(`The lab is already running \\(process ${process.pid}, router 127\\.0\\.0\\.1:40001`));
     assert.deepEqual(calls(), []);
     assert.ok(existsSync(join(dir, "state", "stale-stack.json")), "the running lab's state was removed");
+  });
+
+  it("stops, with the emulators, when the lab's stack cannot be selected, and runs no up", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rvi-lab-noselect-"));
+    const { bin, calls } = fakePulumi();
+    const run = await runLab(dir, bin, /The lab is up/, { FAKE_PULUMI_FAIL: "stack" });
+    assert.equal(run.code, 7);
+    assert.match(run.stderr, /pulumi stack select --create failed \(exit 7\)/);
+    assert.deepEqual(calls().map((c) => c.args[0]), ["stack"]);
+    assert.ok(!existsSync(join(dir, "lab.json")), "the pid file of a lab that never came up was left behind");
   });
 });
