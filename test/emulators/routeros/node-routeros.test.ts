@@ -195,7 +195,8 @@ describe("node-routeros against the emulator", () => {
     assert.notEqual((await c.write("/ip/ipsec/peer/print"))[0]!.comment, "到腾讯");
   });
 
-  it("leaves a write pending forever when the router answers !fatal (fault 3): the connection closes, the promise never settles", async () => {
+  // Bounded: if the emulator stopped closing the connection, the wait for "close" fails instead of hanging.
+  it("leaves a write pending forever when the router answers !fatal (fault 3): the connection closes, the promise never settles", { timeout: 10_000 }, async () => {
     const c = await connected();
     emu!.faults.fatalOn = { command: "/system/identity/print", message: "out of memory" };
     const closed = new Promise<void>((resolve) => c.once("close", () => resolve()));
@@ -210,7 +211,8 @@ describe("node-routeros against the emulator", () => {
     api = undefined; // nothing left to close
   });
 
-  it("leaves connect() pending forever when the connection drops during the login (fault 3): closed, never settled", async () => {
+  // Bounded: if the emulator stopped closing the connection, the wait for "close" fails instead of hanging.
+  it("leaves connect() pending forever when the connection drops during the login (fault 3): closed, never settled", { timeout: 10_000 }, async () => {
     emu = await RouterOsEmulator.start({ password: "secret" });
     emu.faults.dropAfterSentences = 1; // the /login sentence
     const c = new RouterOSAPI({ host: "127.0.0.1", port: emu.port, user: "admin", password: "secret", timeout: 5 });
