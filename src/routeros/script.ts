@@ -36,13 +36,15 @@ export function renderRouterOsScript(spec: TunnelSpec, options: ScriptOptions = 
   out.push("", "# Authentication and the traffic selectors: one policy per (site, cloud) network pair.");
   for (const menu of ["identity", "policy"] as const) for (const row of rows[menu]) out.push(`${cli(menu)} add ${fields(row)}`);
 
-  const firewall: Array<[MenuName, string, string]> = [
-    ["nat", "NAT bypass: accept tunnel traffic in srcnat above the first rule that rewrites the source (masquerade, src-nat, …).", anchorCondition("nat")],
-    ["filter", "FastTrack bypass: accept IPsec traffic in forward above the fasttrack rule.", anchorCondition("filter")],
-    ["raw", "FastTrack bypass: keep tunnel traffic out of connection tracking.", ""],
+  const firewall: Array<[MenuName, string, string, string]> = [
+    ["nat", "NAT bypass: accept tunnel traffic in srcnat above the first rule that rewrites the source (masquerade, src-nat, …).", "NAT bypass: off in this spec", anchorCondition("nat")],
+    ["filter", "FastTrack bypass: accept IPsec traffic in forward above the fasttrack rule.", "FastTrack bypass in the filter table: not in this spec", anchorCondition("filter")],
+    ["raw", "FastTrack bypass: keep tunnel traffic out of connection tracking.", "FastTrack bypass in the raw table: not in this spec", ""],
   ];
-  for (const [menu, why, before] of firewall) {
-    out.push("", `# ${why}`, `${cli(menu)} remove [find where comment=${marker}]`);
+  for (const [menu, why, unused, before] of firewall) {
+    // Without rows the remove stays: re-pasting after the option was turned off takes the old rule away.
+    const heading = rows[menu].length > 0 ? why : `${unused}; a rule this tunnel added before is removed.`;
+    out.push("", `# ${heading}`, `${cli(menu)} remove [find where comment=${marker}]`);
     for (const row of rows[menu]) out.push(before ? addBefore(menu, row, before) : `${cli(menu)} add ${fields(row)}`);
   }
   return `${out.join("\n")}\n`;

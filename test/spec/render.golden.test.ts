@@ -33,6 +33,22 @@ describe("the article's tunnel (examples/article.yaml)", () => {
     assert.ok(renderRouterOsScript(spec, { showSecrets: true }).includes("secret=123456"));
   });
 
+  it("says of a bypass the spec leaves out that only an earlier rule is removed, and heads one it has with what it does", () => {
+    const headings = (text: string) => text.split("\n").filter((l) => l.startsWith("# ") && /bypass/.test(l));
+    assert.deepEqual(headings(script).slice(1), [
+      "# FastTrack bypass in the filter table: not in this spec; a rule this tunnel added before is removed.",
+      "# FastTrack bypass in the raw table: not in this spec; a rule this tunnel added before is removed.",
+    ]);
+    const raw = renderRouterOsScript(exampleSpec("article", { router: { fastTrackBypass: "raw", natBypass: false } }));
+    assert.deepEqual(headings(raw), [
+      "# NAT bypass: off in this spec; a rule this tunnel added before is removed.",
+      "# FastTrack bypass in the filter table: not in this spec; a rule this tunnel added before is removed.",
+      "# FastTrack bypass: keep tunnel traffic out of connection tracking.",
+    ]);
+    const filter = renderRouterOsScript(exampleSpec("article", { router: { fastTrackBypass: "filter" } }));
+    assert.equal(headings(filter)[1], "# FastTrack bypass: accept IPsec traffic in forward above the fasttrack rule.");
+  });
+
   it("renders the proposal: md5, aes-128-cbc, no PFS", () => {
     const proposal = line("/ip ipsec proposal add");
     for (const value of ["auth-algorithms=md5", "enc-algorithms=aes-128-cbc", "pfs-group=none"]) assert.ok(proposal.includes(value), proposal);
