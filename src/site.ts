@@ -6,6 +6,7 @@ import { AlicloudVpnSide } from "./alicloud/side";
 import type { TunnelStatus } from "./routeros/device";
 import type { RouterConnectionInputs } from "./routeros/inputs";
 import { RouterOsIpsecTunnel } from "./routeros/tunnel";
+import { foreignGatewayFields } from "./stack/gateway-fields";
 import type { TunnelSpecInput } from "./spec/input";
 import { errors, SpecError, type Problem } from "./spec/problems";
 import { TencentVpnSide } from "./tencent/side";
@@ -16,6 +17,8 @@ export interface CloudGatewayArgs {
   name?: string;
   /** Tencent: the zone (e.g. ap-guangzhou-3). */
   zone?: string;
+  /** Tencent: POSTPAID_BY_HOUR, the only kind created here (buy a prepaid one and pass existingGatewayId). */
+  chargeType?: "POSTPAID_BY_HOUR";
   /** Alibaba: PayAsYouGo or Subscription. */
   paymentType?: "PayAsYouGo" | "Subscription";
 }
@@ -132,7 +135,7 @@ function checkedSideArgs(name: string, args: SiteToSiteVpnArgs): { spec: SiteSpe
   let problems: Problem[];
   if (cloud.provider === "tencent") {
     if (routeTableId === undefined) throw new pulumi.RunError(`${name}: cloud.routeTableId is required for Tencent Cloud (the VPC route table that gets the routes toward the site)`);
-    const tencentGateway = gateway && { bandwidthMbps: gateway.bandwidthMbps, name: gateway.name, zone: gateway.zone };
+    const tencentGateway = gateway && { bandwidthMbps: gateway.bandwidthMbps, name: gateway.name, zone: gateway.zone, chargeType: gateway.chargeType };
     const sideArgs: TencentVpnSideArgs = { spec, vpcId, routeTableId, gateway: tencentGateway, existingGatewayId, tags };
     side = { provider: "tencent", args: sideArgs };
     problems = checkTencentSideArgs({ ...sideArgs, spec: checkedSpec }).problems;
@@ -142,6 +145,7 @@ function checkedSideArgs(name: string, args: SiteToSiteVpnArgs): { spec: SiteSpe
     side = { provider: "alicloud", args: sideArgs };
     problems = checkAlicloudSideArgs({ ...sideArgs, spec: checkedSpec }).problems;
   }
+  problems = [...foreignGatewayFields(cloud.provider, gateway, (field) => `gateway.${field}`), ...problems];
   if (errors(problems).length > 0) throw new SpecError(problems.map(sitePath), `invalid SiteToSiteVpn "${name}" arguments`);
   return { spec, side };
 }

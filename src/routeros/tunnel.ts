@@ -1,5 +1,5 @@
 // RouterOsIpsecTunnel: the router half of a site tunnel as a Pulumi resource. Its serialized provider is a shim of
-// a few hundred bytes that loads the installed implementation (ros-vpc-ipsec/providers/routeros) when it runs,
+// about 2 KB that loads the installed implementation (ros-vpc-ipsec/providers/routeros) when it runs,
 // so state never holds code, clients or credentials, and a code change alone is never a diff.
 import * as pulumi from "@pulumi/pulumi";
 import type { TunnelSpecInput } from "../spec/input";

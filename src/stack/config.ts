@@ -9,6 +9,7 @@ import { parseTunnelSpec, pathText } from "../spec/parse";
 import type { Problem } from "../spec/problems";
 import type { TunnelSpecInput } from "../spec/input";
 import { checkTencentSideArgs } from "../tencent/side-args";
+import { foreignGatewayFields } from "./gateway-fields";
 
 export const NAMESPACE = "ros-vpc-ipsec";
 
@@ -34,7 +35,8 @@ const gatewaySchema = z.strictObject({
   bandwidthMbps: z.number().int().positive(),
   name: z.string().optional(),
   zone: z.string().optional(),
-  chargeType: z.string().optional(),
+  // Any text passes the shape check, so the Tencent side's own check names the one value it takes and why.
+  chargeType: z.custom<"POSTPAID_BY_HOUR">((v) => typeof v === "string").optional(),
   paymentType: z.enum(["PayAsYouGo", "Subscription"]).optional(),
 });
 
@@ -146,6 +148,7 @@ function cloudRules(cloud: CloudSettings): Problem[] {
   if (!cloud.gateway && !cloud.existingGatewayId) {
     problems.push({ path: key("cloud.gateway"), severity: "error", message: "is not set", hint: "give gateway.bandwidthMbps to create a VPN gateway, or existingGatewayId to use one" });
   }
+  problems.push(...foreignGatewayFields(cloud.provider, cloud.gateway, (field) => key(`cloud.gateway.${field}`)));
   if (cloud.gateway && cloud.existingGatewayId) {
     problems.push({ path: key("cloud.existingGatewayId"), value: cloud.existingGatewayId, severity: "error", message: "and cloud.gateway are both set", hint: "keep one: create a gateway or use an existing one" });
   }
@@ -167,7 +170,7 @@ function cloudSideProblems(cloud: CloudSettings, tunnel: Record<string, unknown>
           vpcId: cloud.vpcId,
           routeTableId: cloud.routeTableId ?? "rtb-notgiven",
           ...given({ existingGatewayId: cloud.existingGatewayId }),
-          ...(gateway ? { gateway: { ...given({ name: gateway.name, zone: gateway.zone }), bandwidthMbps: gateway.bandwidthMbps } } : {}),
+          ...(gateway ? { gateway: { ...given({ name: gateway.name, zone: gateway.zone, chargeType: gateway.chargeType }), bandwidthMbps: gateway.bandwidthMbps } } : {}),
         } as Parameters<typeof checkTencentSideArgs>[0])
       : checkAlicloudSideArgs({
           spec,

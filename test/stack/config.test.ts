@@ -49,6 +49,21 @@ describe("site stack settings", () => {
     ]);
   });
 
+  it("refuses a gateway setting of the other cloud instead of ignoring it, and checks Tencent's charge type", () => {
+    const tencentCloud = base["ros-vpc-ipsec:cloud"] as Record<string, unknown>;
+    const errorsOf = (cloud: Record<string, unknown>) => read({ "ros-vpc-ipsec:cloud": cloud }).problems.filter((p) => p.severity === "error");
+    const onTencent = errorsOf({ ...tencentCloud, gateway: { bandwidthMbps: 5, paymentType: "Subscription" } });
+    assert.deepEqual(onTencent.map((p) => [p.path, p.message, p.hint]), [
+      ["ros-vpc-ipsec:cloud.gateway.paymentType", "is an Alibaba Cloud setting, and this site's cloud is Tencent Cloud", "remove it (Tencent's is cloud.gateway.chargeType)"],
+    ]);
+    const onAlibaba = errorsOf({ provider: "alicloud", vpcId: "vpc-1", routeTableId: "vtb-1", gateway: { bandwidthMbps: 10, zone: "cn-hangzhou-h", chargeType: "POSTPAID_BY_HOUR" } });
+    assert.deepEqual(onAlibaba.map((p) => p.path), ["ros-vpc-ipsec:cloud.gateway.zone", "ros-vpc-ipsec:cloud.gateway.chargeType"]);
+    const prepaid = errorsOf({ ...tencentCloud, gateway: { bandwidthMbps: 5, chargeType: "PREPAID" } });
+    assert.deepEqual(prepaid.map((p) => [p.path, p.value]), [["ros-vpc-ipsec:cloud.gateway.chargeType", "PREPAID"]]);
+    assert.match(prepaid[0]!.hint ?? "", /existingGatewayId/);
+    assert.deepEqual(errorsOf({ ...tencentCloud, gateway: { bandwidthMbps: 5, chargeType: "POSTPAID_BY_HOUR" } }), []);
+  });
+
   it("names unknown and mistyped settings", () => {
     assert.deepEqual(paths({ "ros-vpc-ipsec:router": { host: "192.0.2.1", prot: 8729 } }), ["ros-vpc-ipsec:router.prot"]);
     assert.deepEqual(paths({ "ros-vpc-ipsec:router": { host: "192.0.2.1", port: "8729" } }), ["ros-vpc-ipsec:router.port"]);
