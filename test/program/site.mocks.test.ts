@@ -91,6 +91,19 @@ describe("SiteToSiteVpn from another program", () => {
     assert.equal(engine.named("bad").length, before, "nothing was registered");
   });
 
+  it("refuses a gateway setting only the other cloud has, instead of ignoring it", () => {
+    assert.throws(
+      () =>
+        new SiteToSiteVpn("foreign", {
+          spec,
+          preSharedKey: PSK,
+          cloud: { provider: "tencent", vpcId: "vpc-abc12345", routeTableId: "rtb-abc12345", gateway: { bandwidthMbps: 5, paymentType: "Subscription" } },
+          router,
+        }),
+      /cloud\.gateway\.paymentType: "Subscription" is an Alibaba Cloud setting, and this site's cloud is Tencent Cloud \(remove it/,
+    );
+  });
+
   it("refuses a Tencent site without a route table, naming the argument", () => {
     assert.throws(
       () => new SiteToSiteVpn("noroutes", { spec, preSharedKey: PSK, cloud: { provider: "tencent", vpcId: "vpc-abc12345", gateway: { bandwidthMbps: 5 } }, router }),
