@@ -134,9 +134,9 @@ function checkedSideArgs(name: string, args: SiteToSiteVpnArgs): { spec: SiteSpe
   let side: SideArgs;
   let problems: Problem[];
   if (cloud.provider === "tencent") {
-    if (routeTableId === undefined) throw new pulumi.RunError(`${name}: cloud.routeTableId is required for Tencent Cloud (the VPC route table that gets the routes toward the site)`);
     const tencentGateway = gateway && { bandwidthMbps: gateway.bandwidthMbps, name: gateway.name, zone: gateway.zone, chargeType: gateway.chargeType };
-    const sideArgs: TencentVpnSideArgs = { spec, vpcId, routeTableId, gateway: tencentGateway, existingGatewayId, tags };
+    // A missing route table is one of the problems checkTencentSideArgs reports, with the others.
+    const sideArgs: TencentVpnSideArgs = { spec, vpcId, routeTableId: routeTableId as pulumi.Input<string>, gateway: tencentGateway, existingGatewayId, tags };
     side = { provider: "tencent", args: sideArgs };
     problems = checkTencentSideArgs({ ...sideArgs, spec: checkedSpec }).problems;
   } else {

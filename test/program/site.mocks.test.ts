@@ -107,7 +107,7 @@ describe("SiteToSiteVpn from another program", () => {
   it("refuses a Tencent site without a route table, naming the argument", () => {
     assert.throws(
       () => new SiteToSiteVpn("noroutes", { spec, preSharedKey: PSK, cloud: { provider: "tencent", vpcId: "vpc-abc12345", gateway: { bandwidthMbps: 5 } }, router }),
-      /noroutes: cloud\.routeTableId is required for Tencent Cloud/,
+      /invalid SiteToSiteVpn "noroutes" arguments:\n {2}- cloud\.routeTableId: is required \(a route table id \(rtb-…\)\)/,
     );
   });
 });
