@@ -6,7 +6,7 @@ import { AlicloudVpnSide } from "./alicloud/side";
 import type { TunnelStatus } from "./routeros/device";
 import type { RouterConnectionInputs } from "./routeros/inputs";
 import { RouterOsIpsecTunnel } from "./routeros/tunnel";
-import { foreignGatewayFields } from "./stack/gateway-fields";
+import { foreignCloudFields } from "./stack/cloud-fields";
 import type { TunnelSpecInput } from "./spec/input";
 import { errors, SpecError, type Problem } from "./spec/problems";
 import { TencentVpnSide } from "./tencent/side";
@@ -145,7 +145,7 @@ function checkedSideArgs(name: string, args: SiteToSiteVpnArgs): { spec: SiteSpe
     side = { provider: "alicloud", args: sideArgs };
     problems = checkAlicloudSideArgs({ ...sideArgs, spec: checkedSpec }).problems;
   }
-  problems = [...foreignGatewayFields(cloud.provider, gateway, (field) => `gateway.${field}`), ...problems];
+  problems = [...foreignCloudFields(cloud.provider, cloud, (field) => field), ...problems];
   if (errors(problems).length > 0) throw new SpecError(problems.map(sitePath), `invalid SiteToSiteVpn "${name}" arguments`);
   return { spec, side };
 }

@@ -15,7 +15,8 @@ export interface AlicloudLookup {
 
 export async function readAlicloudEvidence(api: AlicloudVpcApi, spec: TunnelSpec, log: string[] = [], lookup: AlicloudLookup = {}): Promise<CloudEvidence> {
   const connections = await describeAll(api, "DescribeVpnConnections", lookup.vpnGatewayId ? { VpnGatewayId: lookup.vpnGatewayId } : {}, (r) => r.VpnConnections?.VpnConnection);
-  const none: CloudEvidence = { platform: "alicloud", read: true, log };
+  const scope = lookup.vpnGatewayId ? { gatewayIdRead: lookup.vpnGatewayId } : {};
+  const none: CloudEvidence = { platform: "alicloud", read: true, ...scope, log };
   if (connections.length === 0) return none;
   const customerGateways = await describeAll(api, "DescribeCustomerGateways", {}, (r) => r.CustomerGateways?.CustomerGateway);
   const addressOf = (id: string | undefined) => (id === undefined ? undefined : customerGateways.find((g) => g.CustomerGatewayId === id)?.IpAddress);
@@ -27,6 +28,7 @@ export async function readAlicloudEvidence(api: AlicloudVpcApi, spec: TunnelSpec
   return {
     platform: "alicloud",
     read: true,
+    ...scope,
     ...(connection.VpnConnectionId ? { connectionId: connection.VpnConnectionId } : {}),
     ...(connection.State ? { state: connection.State } : {}),
     ...(connection.Status ? { netStatus: connection.Status } : {}),

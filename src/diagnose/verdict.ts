@@ -30,6 +30,8 @@ export interface CloudEvidence {
   platform: "tencent" | "alicloud";
   /** Whether the cloud's API was read: false when only the log the user gave is known (--no-cloud). */
   read: boolean;
+  /** The one VPN gateway whose connections were read (the stack's existingGatewayId); unset: the whole region. */
+  gatewayIdRead?: string;
   /** The tunnel's connection; unset when the API was read and holds none for this tunnel. */
   connectionId?: string;
   /** The connection object's own state: Tencent State (PENDING, AVAILABLE), Alibaba State (active, updating). */
@@ -289,8 +291,10 @@ function cloudCauses(spec: TunnelSpec, cloud: CloudEvidence | undefined): Cause[
       class: "cloud-connection",
       title: "the cloud has no connection for this tunnel",
       fields: ["name", "routerPublicIp"],
-      cause: `${tencent ? "Tencent Cloud" : "Alibaba Cloud"} holds no VPN connection named ${spec.name}${tencent ? "" : `, nor one alone whose customer gateway is ${spec.routerPublicIp}`}, in the region read.`,
-      fix: `Run \`pulumi up\` for the site stack: it creates the connection. If the connection exists, check the stack's ${region} (the region it is in) and that its name is the spec's \`name\`.`,
+      cause: `${tencent ? "Tencent Cloud" : "Alibaba Cloud"} holds no VPN connection named ${spec.name}${tencent ? "" : `, nor one alone whose customer gateway is ${spec.routerPublicIp}`}, ${cloud.gatewayIdRead ? `on the VPN gateway ${cloud.gatewayIdRead}` : "in the region read"}.`,
+      fix: cloud.gatewayIdRead
+        ? `Run \`pulumi up\` for the site stack: it creates the connection. If the connection exists, check the stack's cloud.existingGatewayId (only ${cloud.gatewayIdRead}'s connections were read) and that its name is the spec's \`name\`.`
+        : `Run \`pulumi up\` for the site stack: it creates the connection. If the connection exists, check the stack's ${region} (the region it is in) and that its name is the spec's \`name\`.`,
       evidence: [`cloud: no connection named ${spec.name}`],
       notes: [],
       basis: "cloud",

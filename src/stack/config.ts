@@ -9,7 +9,7 @@ import { parseTunnelSpec, pathText } from "../spec/parse";
 import type { Problem } from "../spec/problems";
 import type { TunnelSpecInput } from "../spec/input";
 import { checkTencentSideArgs } from "../tencent/side-args";
-import { foreignGatewayFields } from "./gateway-fields";
+import { foreignCloudFields } from "./cloud-fields";
 
 export const NAMESPACE = "ros-vpc-ipsec";
 
@@ -34,10 +34,10 @@ const routerSchema = z.strictObject({
 const gatewaySchema = z.strictObject({
   bandwidthMbps: z.number().int().positive(),
   name: z.string().optional(),
-  zone: z.string().optional(),
-  // Any text passes the shape check, so the Tencent side's own check names the one value it takes and why.
-  chargeType: z.custom<"POSTPAID_BY_HOUR">((v) => typeof v === "string").optional(),
-  paymentType: z.enum(["PayAsYouGo", "Subscription"]).optional(),
+  // Any value passes the shape check: one cloud's own checks judge it, or it is refused as the other cloud's setting.
+  zone: z.custom<string>(() => true).optional(),
+  chargeType: z.custom<"POSTPAID_BY_HOUR">(() => true).optional(),
+  paymentType: z.custom<"PayAsYouGo" | "Subscription">(() => true).optional(),
 });
 
 const cloudSchema = z.strictObject({
@@ -115,7 +115,7 @@ export function readSiteSettings(get: (key: string) => unknown, secrets: SecretC
   const cloudCheck = cloudSchema.safeParse(cloud, { reportInput: true });
   if (!cloudCheck.success) problems.push(...cloudCheck.error.issues.flatMap((i) => shapeProblem("cloud", i)));
   else {
-    const rules = cloudRules(cloudCheck.data);
+    const rules = cloudRules(cloudCheck.data, spec.spec?.mode ?? (tunnel as { mode?: unknown }).mode);
     problems.push(...rules, ...cloudSideProblems(cloudCheck.data, withoutKey(tunnel)).filter((p) => !rules.some((r) => r.path === p.path)));
   }
   const routerCheck = routerSchema.safeParse(router, { reportInput: true });
@@ -143,12 +143,17 @@ function secretProblems(secrets: SecretChecks, provider: unknown, tunnel: unknow
   return problems;
 }
 
-function cloudRules(cloud: CloudSettings): Problem[] {
+function cloudRules(cloud: CloudSettings, mode: unknown): Problem[] {
   const problems: Problem[] = [];
+  // Tencent's routes toward the site are always VPC routes; Alibaba's only in policy mode (route mode publishes them).
+  if (cloud.routeTableId === undefined && (cloud.provider === "tencent" || mode !== "route")) {
+    const example = cloud.provider === "tencent" ? "rtb-…" : "vtb-…";
+    problems.push({ path: key("cloud.routeTableId"), severity: "error", message: "is not set", hint: `the VPC route table that gets a route per site network toward the gateway (${example})` });
+  }
   if (!cloud.gateway && !cloud.existingGatewayId) {
     problems.push({ path: key("cloud.gateway"), severity: "error", message: "is not set", hint: "give gateway.bandwidthMbps to create a VPN gateway, or existingGatewayId to use one" });
   }
-  problems.push(...foreignGatewayFields(cloud.provider, cloud.gateway, (field) => key(`cloud.gateway.${field}`)));
+  problems.push(...foreignCloudFields(cloud.provider, cloud, (field) => key(`cloud.${field}`)));
   if (cloud.gateway && cloud.existingGatewayId) {
     problems.push({ path: key("cloud.existingGatewayId"), value: cloud.existingGatewayId, severity: "error", message: "and cloud.gateway are both set", hint: "keep one: create a gateway or use an existing one" });
   }

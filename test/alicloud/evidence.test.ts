@@ -121,6 +121,9 @@ describe("doctor's evidence from Alibaba Cloud (through the API, from the emulat
     emu.resetCalls();
     const evidence = await readAlicloudEvidence(api, { ...spec, name: "elsewhere" }, [], { vpnGatewayId: other.vpnGatewayId });
     assert.equal(evidence.connectionId, other.vpnConnectionId);
+    assert.equal(evidence.gatewayIdRead, other.vpnGatewayId);
     assert.match(emu.received.find((r) => r.includes("Action=DescribeVpnConnections")) ?? "", new RegExp(`VpnGatewayId=${other.vpnGatewayId}`));
+    const missing = await readAlicloudEvidence(api, { ...spec, name: "nowhere", routerPublicIp: "198.51.100.99" }, [], { vpnGatewayId: other.vpnGatewayId });
+    assert.deepEqual([missing.connectionId, missing.gatewayIdRead], [undefined, other.vpnGatewayId], "the scope is said when nothing is found too");
   });
 });

@@ -215,6 +215,13 @@ describe("verdict on what the cloud reports", () => {
     assert.equal(cloudReportsUp({ platform: "tencent", read: true, log: [] }), false);
   });
 
+  it("a read limited to the stack's existing gateway says so, and points at existingGatewayId, not the region", () => {
+    const [cause] = verdict(ali, router(), { platform: "alicloud", read: true, gatewayIdRead: "vpn-existing01", log: [] }).causes;
+    assert.match(cause?.cause ?? "", /, on the VPN gateway vpn-existing01\.$/);
+    assert.match(cause?.fix ?? "", /cloud\.existingGatewayId \(only vpn-existing01's connections were read\)/);
+    assert.doesNotMatch(cause?.fix ?? "", /alicloud:region/);
+  });
+
   it("a cloud not read (--no-cloud, only its log) leaves the verdict to the router", () => {
     const notRead: CloudEvidence = { platform: "alicloud", read: false, log: [] };
     assert.equal(cloudReportsUp(notRead), undefined);

@@ -44,4 +44,21 @@ describe("a spec with values not known yet", () => {
   it("a list whose elements are all unknown stands in as a whole", () => {
     assert.deepEqual(paths({ cloudCidrs: [U, U] }), []);
   });
+
+  it("an identity written as {type, value} with one part unknown is not judged, nor reported as malformed", () => {
+    for (const cloud of [{ type: "address", value: U }, { type: U, value: "vpn.example.com" }]) {
+      assert.deepEqual(paths({ identities: { cloud }, siteCidrs: ["192.168.1.1/24"] }).map((p) => p.split(":")[0]), ["siteCidrs[0]"]);
+    }
+  });
+
+  it("checks that hang on an unknown allowWeakCrypto, mode or DPD setting are not judged by a default", () => {
+    const weak = { preSharedKey: "short", ike: { integrity: "md5", dhGroup: 1 } };
+    assert.ok(paths(weak).length > 0, "control: weak crypto is an error when allowWeakCrypto is left out");
+    assert.deepEqual(paths({ ...weak, allowWeakCrypto: U }), []);
+    const eleven = { cloud: "alicloud", siteCidrs: Array.from({ length: 11 }, (_, i) => `192.168.${i}.0/24`) };
+    assert.deepEqual(paths(eleven), ["siteCidrs: has more subnets than Alibaba Cloud accepts per side"], "control: the cap applies in policy mode");
+    assert.deepEqual(paths({ ...eleven, mode: U }), []);
+    assert.deepEqual(paths({ cloud: "alicloud", ike: { dpd: { interval: U, timeout: 5 } } }), []);
+    assert.deepEqual(paths({ cloud: "alicloud", ike: { dpd: { enabled: U, interval: 20, timeout: 5 } } }), []);
+  });
 });

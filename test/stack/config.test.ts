@@ -43,8 +43,8 @@ describe("site stack settings", () => {
   });
 
   it("needs a gateway to create or an existing one, not both", () => {
-    assert.deepEqual(paths({ "ros-vpc-ipsec:cloud": { provider: "tencent", vpcId: "vpc-1" } }), ["ros-vpc-ipsec:cloud.gateway"]);
-    assert.deepEqual(paths({ "ros-vpc-ipsec:cloud": { provider: "tencent", vpcId: "vpc-1", gateway: { bandwidthMbps: 5 }, existingGatewayId: "vpngw-1" } }), [
+    assert.deepEqual(paths({ "ros-vpc-ipsec:cloud": { provider: "tencent", vpcId: "vpc-1", routeTableId: "rtb-1" } }), ["ros-vpc-ipsec:cloud.gateway"]);
+    assert.deepEqual(paths({ "ros-vpc-ipsec:cloud": { provider: "tencent", vpcId: "vpc-1", routeTableId: "rtb-1", gateway: { bandwidthMbps: 5 }, existingGatewayId: "vpngw-1" } }), [
       "ros-vpc-ipsec:cloud.existingGatewayId",
     ]);
   });
@@ -54,7 +54,7 @@ describe("site stack settings", () => {
     const errorsOf = (cloud: Record<string, unknown>) => read({ "ros-vpc-ipsec:cloud": cloud }).problems.filter((p) => p.severity === "error");
     const onTencent = errorsOf({ ...tencentCloud, gateway: { bandwidthMbps: 5, paymentType: "Subscription" } });
     assert.deepEqual(onTencent.map((p) => [p.path, p.message, p.hint]), [
-      ["ros-vpc-ipsec:cloud.gateway.paymentType", "is an Alibaba Cloud setting, and this site's cloud is Tencent Cloud", "remove it (Tencent's is cloud.gateway.chargeType)"],
+      ["ros-vpc-ipsec:cloud.gateway.paymentType", "is an Alibaba Cloud setting, and this site's cloud is Tencent Cloud", "remove it; Tencent's is cloud.gateway.chargeType"],
     ]);
     const onAlibaba = errorsOf({ provider: "alicloud", vpcId: "vpc-1", routeTableId: "vtb-1", gateway: { bandwidthMbps: 10, zone: "cn-hangzhou-h", chargeType: "POSTPAID_BY_HOUR" } });
     assert.deepEqual(onAlibaba.map((p) => p.path), ["ros-vpc-ipsec:cloud.gateway.zone", "ros-vpc-ipsec:cloud.gateway.chargeType"]);
@@ -62,6 +62,22 @@ describe("site stack settings", () => {
     assert.deepEqual(prepaid.map((p) => [p.path, p.value]), [["ros-vpc-ipsec:cloud.gateway.chargeType", "PREPAID"]]);
     assert.match(prepaid[0]!.hint ?? "", /existingGatewayId/);
     assert.deepEqual(errorsOf({ ...tencentCloud, gateway: { bandwidthMbps: 5, chargeType: "POSTPAID_BY_HOUR" } }), []);
+    assert.deepEqual(errorsOf({ ...tencentCloud, vswitchId: "vsw-1", gateway: { bandwidthMbps: 5, paymentType: "Bogus" } }).map((p) => [p.path, p.hint]), [
+      ["ros-vpc-ipsec:cloud.vswitchId", "remove it; Tencent places the gateway by cloud.gateway.zone"],
+      ["ros-vpc-ipsec:cloud.gateway.paymentType", "remove it; Tencent's is cloud.gateway.chargeType"],
+    ]);
+  });
+
+  it("needs a route table on Tencent, and on Alibaba in policy mode only, named by its key", () => {
+    const noTable = (provider: string, mode?: string) =>
+      paths({
+        "ros-vpc-ipsec:cloud": { provider, vpcId: "vpc-1", gateway: { bandwidthMbps: provider === "tencent" ? 5 : 10 } },
+        "ros-vpc-ipsec:tunnel": { ...tunnel, ...(mode ? { mode } : {}) },
+      });
+    assert.deepEqual(noTable("tencent"), ["ros-vpc-ipsec:cloud.routeTableId"]);
+    assert.deepEqual(noTable("tencent", "route"), ["ros-vpc-ipsec:cloud.routeTableId"]);
+    assert.deepEqual(noTable("alicloud"), ["ros-vpc-ipsec:cloud.routeTableId"]);
+    assert.deepEqual(noTable("alicloud", "route"), []);
   });
 
   it("names unknown and mistyped settings", () => {
