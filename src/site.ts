@@ -30,6 +30,8 @@ export interface SiteCloudArgs {
   routeTableId?: pulumi.Input<string>;
   /** Alibaba: the vSwitch of the gateway. */
   vswitchId?: pulumi.Input<string>;
+  /** Alibaba: a vSwitch in another zone, for a dual-tunnel gateway (needed in regions whose new gateways are dual-tunnel). */
+  disasterRecoveryVswitchId?: pulumi.Input<string>;
   /** Create a gateway of this size, or... */
   gateway?: CloudGatewayArgs;
   /** ...use an existing gateway: it is read, never modified or deleted. */
@@ -141,7 +143,16 @@ function checkedSideArgs(name: string, args: SiteToSiteVpnArgs): { spec: SiteSpe
     problems = checkTencentSideArgs({ ...sideArgs, spec: checkedSpec }).problems;
   } else {
     const alicloudGateway = gateway && { bandwidth: gateway.bandwidthMbps, paymentType: gateway.paymentType, name: gateway.name };
-    const sideArgs: AlicloudVpnSideArgs = { spec, vpcId, routeTableId, vswitchId: cloud.vswitchId, gateway: alicloudGateway, existingGatewayId, tags };
+    const sideArgs: AlicloudVpnSideArgs = {
+      spec,
+      vpcId,
+      routeTableId,
+      vswitchId: cloud.vswitchId,
+      disasterRecoveryVswitchId: cloud.disasterRecoveryVswitchId,
+      gateway: alicloudGateway,
+      existingGatewayId,
+      tags,
+    };
     side = { provider: "alicloud", args: sideArgs };
     problems = checkAlicloudSideArgs({ ...sideArgs, spec: checkedSpec }).problems;
   }

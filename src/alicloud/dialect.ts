@@ -4,7 +4,6 @@ import type * as alicloud from "@pulumi/alicloud";
 import { dialectOf } from "../spec/algorithms";
 import type { TunnelSpec } from "../spec/types";
 
-
 export interface AlicloudIkeConfig {
   ikeVersion: string;
   ikeMode?: string;
@@ -42,6 +41,51 @@ export interface AlicloudConnectionSettings {
   enableNatTraversal: boolean;
   ikeConfig: AlicloudIkeConfig;
   ipsecConfig: AlicloudIpsecConfig;
+}
+
+/** One tunnel of a dual-tunnel connection: the active ("master") or the standby ("slave"), in Alibaba's words. */
+export interface AlicloudTunnelOptions {
+  role: "master" | "slave";
+  customerGatewayId: string;
+  enableDpd: boolean;
+  enableNatTraversal: boolean;
+  tunnelIkeConfig: {
+    ikeVersion: string;
+    ikeMode?: string;
+    ikeEncAlg: string;
+    ikeAuthAlg: string;
+    ikePfs: string;
+    ikeLifetime: number;
+    localId?: string;
+    remoteId: string;
+    psk: string;
+  };
+  tunnelIpsecConfig: AlicloudIpsecConfig;
+}
+export type CheckedTunnelOptions = Assignable<AlicloudTunnelOptions, alicloud.types.input.vpn.ConnectionTunnelOptionsSpecification>;
+
+/**
+ * Both tunnels of a dual-tunnel connection, with the connection's settings: Alibaba takes them per tunnel there
+ * (TunnelOptionsSpecification) instead of IkeConfig/IpsecConfig. Each tunnel presents its own local id: the FQDN,
+ * or the address of its own side of the gateway.
+ */
+export function alicloudTunnelOptions(
+  settings: AlicloudConnectionSettings,
+  customerGatewayId: string,
+  localIds: Readonly<Record<AlicloudTunnelOptions["role"], string | undefined>>,
+): AlicloudTunnelOptions[] {
+  const { ikeLocalId: _single, ikeRemoteId, ...ike } = settings.ikeConfig;
+  return (["master", "slave"] as const).map((role) => {
+    const localId = localIds[role];
+    return {
+      role,
+      customerGatewayId,
+      enableDpd: settings.enableDpd,
+      enableNatTraversal: settings.enableNatTraversal,
+      tunnelIkeConfig: { ...ike, ...(localId === undefined ? {} : { localId }), remoteId: ikeRemoteId },
+      tunnelIpsecConfig: { ...settings.ipsecConfig },
+    };
+  });
 }
 
 /** A route-based connection negotiates any-to-any selectors; routes decide what enters it. */

@@ -37,6 +37,11 @@ export interface AlicloudVpnSideArgs {
   routeTableId?: pulumi.Input<string>;
   /** The vSwitch the created gateway is attached to (vsw-…); only when the gateway is created here. */
   vswitchId?: pulumi.Input<string>;
+  /**
+   * A second vSwitch, in another zone (vsw-…): the gateway is created dual-tunnel (an active and a standby tunnel),
+   * as Alibaba requires in the regions whose new gateways are dual-tunnel. Needs vswitchId.
+   */
+  disasterRecoveryVswitchId?: pulumi.Input<string>;
   /** Create a gateway of this size... */
   gateway?: AlicloudGatewayArgs;
   /** ...or use this existing gateway (vpn-…): nothing is created or changed for it. */
@@ -53,6 +58,7 @@ export const ALICLOUD_PAYMENT_TYPES: readonly AlicloudPaymentType[] = ["PayAsYou
 export const ALICLOUD_ID_FORMATS = {
   vpcId: { prefix: "vpc-", what: "a VPC id" },
   vswitchId: { prefix: "vsw-", what: "a vSwitch id" },
+  disasterRecoveryVswitchId: { prefix: "vsw-", what: "a vSwitch id" },
   existingGatewayId: { prefix: "vpn-", what: "a VPN gateway id" },
   routeTableId: { prefix: "vtb-", what: "a route table id" },
 } as const;
@@ -114,6 +120,8 @@ export interface ExistingGatewayFacts {
   internetIp: string;
   /** "enable" or "disable" (DescribeVpnGateways IpsecVpn). */
   enableIpsec: string;
+  /** The standby tunnel's address on a dual-tunnel gateway; "" on a single-tunnel one. */
+  disasterRecoveryInternetIp: string;
 }
 
 export function checkExistingGateway(
@@ -157,8 +165,17 @@ function checkSideArguments(args: AlicloudVpnSideArgs, spec: TunnelSpec | undefi
   if (args?.gateway !== undefined) {
     problems.push(...(isRecord(args.gateway) ? checkGatewayArgs(args.gateway) : [error("gateway", args.gateway, "is not an object", "e.g. gateway: { bandwidth: 10 }")]));
   }
-  if (existing && args.vswitchId !== undefined) {
-    problems.push(error("vswitchId", plainOrUndefined(args.vswitchId), "applies only when the gateway is created here", "leave vswitchId out with existingGatewayId"));
+  for (const key of ["vswitchId", "disasterRecoveryVswitchId"] as const) {
+    if (existing && args[key] !== undefined) {
+      problems.push(error(key, plainOrUndefined(args[key]), "applies only when the gateway is created here", `leave ${key} out with existingGatewayId`));
+    }
+  }
+  if (!existing && args?.disasterRecoveryVswitchId !== undefined) {
+    if (args.vswitchId === undefined) {
+      problems.push(error("vswitchId", undefined, "is required with disasterRecoveryVswitchId", "the active tunnel's vSwitch; disasterRecoveryVswitchId is the standby's, in another zone"));
+    } else if (args.vswitchId === args.disasterRecoveryVswitchId) {
+      problems.push(error("disasterRecoveryVswitchId", plainOrUndefined(args.disasterRecoveryVswitchId), "is the same vSwitch as vswitchId", "a vSwitch in another zone, so the two tunnels do not share a zone"));
+    }
   }
   if (args?.vpcId === undefined) problems.push(error("vpcId", undefined, "is required", "the VPC the gateway belongs to, e.g. vpc-bp1ub1yt9cvakoeljkzc"));
   for (const key of Object.keys(ALICLOUD_ID_FORMATS) as IdArgument[]) {

@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ownerMarker } from "../routeros/render";
 import { checkDeferredKey } from "../spec/side-spec";
 import { errors, formatProblem, SpecError, type Problem } from "../spec/problems";
-import { alicloudConnectionSettings, type AlicloudIkeConfig } from "./dialect";
+import { alicloudConnectionSettings, alicloudTunnelOptions, type AlicloudIkeConfig, type AlicloudTunnelOptions } from "./dialect";
 import {
   checkExistingGateway,
   requireAlicloudSidePlan,
@@ -23,11 +23,14 @@ export const ALICLOUD_VPN_SIDE_TYPE = "ros-vpc-ipsec:alicloud:VpnSide";
  * (Alibaba refuses them with VpnGateway.Configuring):
  *   gateway ‖ customer gateway → connection → route for siteCidrs[0] → route for siteCidrs[1] → …
  * Each route depends on the connection and on the route before it; routes are deleted before they are replaced
- * (a table cannot hold two routes to one destination).
+ * (a table cannot hold two routes to one destination). On a dual-tunnel gateway the connection carries its settings
+ * per tunnel (active and standby); the router peers the active tunnel's address.
  */
 export class AlicloudVpnSide extends pulumi.ComponentResource {
   /** The gateway's public address: the router's peer (and its remote-id when the identity is an address). */
   public readonly gatewayPublicIp: pulumi.Output<string>;
+  /** A dual-tunnel gateway's standby address ("" on a single-tunnel gateway); the router does not peer it. */
+  public readonly standbyGatewayPublicIp: pulumi.Output<string>;
   public readonly gatewayId: pulumi.Output<string>;
   public readonly customerGatewayId: pulumi.Output<string>;
   public readonly connectionId: pulumi.Output<string>;
@@ -71,21 +74,34 @@ export class AlicloudVpnSide extends pulumi.ComponentResource {
     const ikeConfig = pulumi
       .all([key.value, localId])
       .apply(([psk, local]): AlicloudIkeConfig => ({ ...ike, ...(local === undefined ? {} : { ikeLocalId: local }), psk }));
+    const standbyLocalId = cloudIdentity?.type === "fqdn" ? cloudIdentity.value : gateway.standbyIp;
+    const tunnelOptions = pulumi
+      .all([key.value, customerGateway.id, localId, standbyLocalId])
+      .apply(([psk, customerGatewayId, master, slave]): AlicloudTunnelOptions[] =>
+        alicloudTunnelOptions({ ...settings, ikeConfig: { ...settings.ikeConfig, psk } }, customerGatewayId, { master, slave }),
+      );
+    // A dual-tunnel gateway takes the settings per tunnel only; a single-tunnel one only at the connection's level.
+    // Returned from apply (not combined with all), a value keeps its own secrecy and an unused one is plain undefined.
+    const when = <T>(wanted: boolean, value: pulumi.Input<T>): pulumi.Output<T | undefined> =>
+      gateway.dual.apply((dual): pulumi.Output<unknown> => (dual === wanted ? pulumi.output(value) : pulumi.output(undefined))) as pulumi.Output<T | undefined>;
+    const single = <T>(value: pulumi.Input<T>) => when(false, value);
+    const dualOnly = <T>(value: pulumi.Input<T>) => when(true, value);
     const connection = new alicloud.vpn.Connection(
       `${name}-connection`,
       {
         vpnGatewayId: gateway.id,
-        customerGatewayId: customerGateway.id,
+        customerGatewayId: single(customerGateway.id),
         vpnConnectionName: spec.name,
         localSubnets: settings.localSubnets,
         remoteSubnets: settings.remoteSubnets,
         effectImmediately: settings.effectImmediately,
         // The component creates the VPC routes itself; Alibaba's automatic ones would collide with them.
         autoConfigRoute: false,
-        enableDpd: settings.enableDpd,
-        enableNatTraversal: settings.enableNatTraversal,
-        ikeConfig,
-        ipsecConfig: settings.ipsecConfig,
+        enableDpd: single(settings.enableDpd),
+        enableNatTraversal: single(settings.enableNatTraversal),
+        ikeConfig: single(ikeConfig),
+        ipsecConfig: single(settings.ipsecConfig),
+        tunnelOptionsSpecifications: dualOnly(tunnelOptions),
         ...tags,
       },
       {
@@ -127,6 +143,7 @@ export class AlicloudVpnSide extends pulumi.ComponentResource {
     }
 
     this.gatewayPublicIp = gateway.publicIp;
+    this.standbyGatewayPublicIp = gateway.standbyIp;
     this.gatewayId = gateway.id;
     this.customerGatewayId = customerGateway.id;
     this.connectionId = connection.id;
@@ -134,6 +151,7 @@ export class AlicloudVpnSide extends pulumi.ComponentResource {
     this.connectionStatus = connection.status;
     this.registerOutputs({
       gatewayPublicIp: this.gatewayPublicIp,
+      standbyGatewayPublicIp: this.standbyGatewayPublicIp,
       gatewayId: this.gatewayId,
       customerGatewayId: this.customerGatewayId,
       connectionId: this.connectionId,
@@ -153,6 +171,7 @@ export class AlicloudVpnSide extends pulumi.ComponentResource {
           vpcId: after(keyVerdict, args.vpcId),
           bandwidth: wanted.bandwidth,
           ...(args.vswitchId === undefined ? {} : { vswitchId: args.vswitchId }),
+          ...(args.disasterRecoveryVswitchId === undefined ? {} : { disasterRecoveryVswitchId: args.disasterRecoveryVswitchId }),
           ...(wanted.paymentType === undefined ? {} : { paymentType: wanted.paymentType }),
           enableIpsec: true,
           enableSsl: false,
@@ -162,7 +181,15 @@ export class AlicloudVpnSide extends pulumi.ComponentResource {
         },
         { parent: this },
       );
-      return { resource, id: resource.id, publicIp: resource.internetIp, verdict: keyVerdict };
+      const dual = args.disasterRecoveryVswitchId !== undefined;
+      return {
+        resource,
+        id: resource.id,
+        publicIp: resource.internetIp,
+        dual: pulumi.output(dual),
+        standbyIp: dual ? resource.disasterRecoveryInternetIp : pulumi.output(""),
+        verdict: keyVerdict,
+      };
     }
     const existingId = plan.gateway.existingId;
     const lookup = alicloud.vpn.getGatewaysOutput({ ids: [existingId] }, { parent: this });
@@ -170,11 +197,14 @@ export class AlicloudVpnSide extends pulumi.ComponentResource {
       const match = result.gateways.find((g) => g.id === id);
       const problems = checkExistingGateway(plan, { id, vpcId }, match);
       if (errors(problems).length > 0 || !match) throw new SpecError(problems, `AlicloudVpnSide "${name}": the existing gateway does not fit`);
-      return { id: match.id, vpcId: match.vpcId, internetIp: match.internetIp, enableIpsec: match.enableIpsec };
+      return { id: match.id, vpcId: match.vpcId, internetIp: match.internetIp, enableIpsec: match.enableIpsec, disasterRecoveryInternetIp: match.disasterRecoveryInternetIp ?? "" };
     });
     return {
       id: found.id,
       publicIp: found.internetIp,
+      // A gateway with a standby address is dual-tunnel: its connections take their settings per tunnel.
+      dual: found.apply((g) => g.disasterRecoveryInternetIp !== ""),
+      standbyIp: found.disasterRecoveryInternetIp,
       verdict: pulumi.all([keyVerdict, found]).apply(([keyOk]) => keyOk),
     };
   }
@@ -185,6 +215,10 @@ interface GatewayEnd {
   resource?: alicloud.vpn.Gateway;
   id: pulumi.Output<string>;
   publicIp: pulumi.Output<string>;
+  /** Whether the gateway is dual-tunnel (an active and a standby tunnel, each with its own address). */
+  dual: pulumi.Output<boolean>;
+  /** The standby tunnel's address; "" on a single-tunnel gateway. */
+  standbyIp: pulumi.Output<string>;
   /** Resolves once everything checked at deploy time passed; the first resources wait for it. */
   verdict: pulumi.Output<boolean>;
 }

@@ -56,7 +56,7 @@ export interface VpnConnection {
   EnableNatTraversal?: boolean | string;
   IkeConfig?: IkeConfig;
   IpsecConfig?: IpsecConfig;
-  /** Present on dual-tunnel connections, whose settings are per tunnel (not supported here). */
+  /** Present on dual-tunnel connections, whose settings are per tunnel (found by doctor, not compared). */
   TunnelOptionsSpecification?: { TunnelOptions?: unknown[] };
 }
 

@@ -45,6 +45,7 @@ const cloudSchema = z.strictObject({
   vpcId: z.string(),
   routeTableId: z.string().optional(),
   vswitchId: z.string().optional(),
+  disasterRecoveryVswitchId: z.string().optional(),
   gateway: gatewaySchema.optional(),
   existingGatewayId: z.string().optional(),
 });
@@ -180,7 +181,7 @@ function cloudSideProblems(cloud: CloudSettings, tunnel: Record<string, unknown>
       : checkAlicloudSideArgs({
           spec,
           vpcId: cloud.vpcId,
-          ...given({ routeTableId: cloud.routeTableId, vswitchId: cloud.vswitchId, existingGatewayId: cloud.existingGatewayId }),
+          ...given({ routeTableId: cloud.routeTableId, vswitchId: cloud.vswitchId, disasterRecoveryVswitchId: cloud.disasterRecoveryVswitchId, existingGatewayId: cloud.existingGatewayId }),
           ...(gateway ? { gateway: { ...given({ name: gateway.name, paymentType: gateway.paymentType }), bandwidth: gateway.bandwidthMbps } } : {}),
         } as Parameters<typeof checkAlicloudSideArgs>[0]);
   return problems

@@ -38,6 +38,8 @@ export interface MockOptions {
 export const MOCK_GATEWAY_IP = "203.0.113.10";
 /** The address every mock Alibaba gateway gets. */
 export const MOCK_ALICLOUD_GATEWAY_IP = "47.98.10.1";
+/** A dual-tunnel Alibaba gateway's standby tunnel address. */
+export const MOCK_ALICLOUD_STANDBY_IP = "47.98.10.2";
 
 export const DYNAMIC = (type: string): string => `pulumi-nodejs:dynamic/ros-vpc-ipsec:${type}`;
 
@@ -95,7 +97,8 @@ function computed(type: string, inputs: Record<string, unknown>, existing: Recor
     case DYNAMIC("RouterOsIpsecTunnel"):
       return { routerVersion: "7.16", rows: {}, outOfOrder: [], drift: [], status: { peerState: "down", installedSas: 0, policies: [] }, script: "# mock" };
     case "alicloud:vpn/gateway:Gateway":
-      return { internetIp: MOCK_ALICLOUD_GATEWAY_IP, status: "active" };
+      // A gateway given a disaster-recovery vSwitch is dual-tunnel: Alibaba gives its standby tunnel an address too.
+      return { internetIp: MOCK_ALICLOUD_GATEWAY_IP, status: "active", ...(inputs.disasterRecoveryVswitchId ? { disasterRecoveryInternetIp: MOCK_ALICLOUD_STANDBY_IP } : {}) };
     case "alicloud:vpn/connection:Connection":
       return { status: "ike_sa_not_established" };
     default:

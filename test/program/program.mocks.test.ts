@@ -74,6 +74,12 @@ describe("the site program", () => {
     ]);
     assert.ok(isSecret(router.inputs.preSharedKey), "the key reaches the router as a secret");
     assert.equal(outputs.gatewayPublicIp, MOCK_ALICLOUD_GATEWAY_IP);
+    // The example's gateway is dual-tunnel: both vSwitches reach it, and the connection's settings go per tunnel.
+    const gateway = engine.one("to_aliyun-alicloud-gateway");
+    assert.deepEqual([gateway.inputs.vswitchId, gateway.inputs.disasterRecoveryVswitchId], ["vsw-xxxxxxxxxxxxxxxxxxxxx", "vsw-yyyyyyyyyyyyyyyyyyyyy"]);
+    const connection = engine.one("to_aliyun-alicloud-connection");
+    assert.ok(isSecret(connection.inputs.tunnelOptionsSpecifications), "the per-tunnel settings carry the key: secret");
+    assert.equal(connection.inputs.ikeConfig, undefined);
   });
 
   it("builds the lab stack once its placeholders are filled: the Tencent graph, the router on the emulator", async () => {

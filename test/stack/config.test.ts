@@ -68,6 +68,15 @@ describe("site stack settings", () => {
     ]);
   });
 
+  it("passes Alibaba's disaster-recovery vSwitch on, checked as the side checks it, and refuses it on Tencent", () => {
+    const alibaba = { provider: "alicloud", vpcId: "vpc-1", routeTableId: "vtb-1", vswitchId: "vsw-a1", gateway: { bandwidthMbps: 10 } };
+    const ok = read({ "ros-vpc-ipsec:cloud": { ...alibaba, disasterRecoveryVswitchId: "vsw-b1" } });
+    assert.equal(ok.settings?.cloud.disasterRecoveryVswitchId, "vsw-b1");
+    assert.deepEqual(paths({ "ros-vpc-ipsec:cloud": { ...alibaba, disasterRecoveryVswitchId: "vsw-a1" } }), ["ros-vpc-ipsec:cloud.disasterRecoveryVswitchId"]);
+    const tencentCloud = base["ros-vpc-ipsec:cloud"] as Record<string, unknown>;
+    assert.deepEqual(paths({ "ros-vpc-ipsec:cloud": { ...tencentCloud, disasterRecoveryVswitchId: "vsw-b1" } }), ["ros-vpc-ipsec:cloud.disasterRecoveryVswitchId"]);
+  });
+
   it("needs a route table on Tencent, and on Alibaba in policy mode only, named by its key", () => {
     const noTable = (provider: string, mode?: string) =>
       paths({

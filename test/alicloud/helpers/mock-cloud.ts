@@ -2,7 +2,7 @@
 // parent, dependencies and secret-output options, plus canned ids and lookups. Test-only; never reaches a cloud.
 // Call startMockCloud() before loading the code under test (setMocks is process-global; each test file is a process).
 import * as pulumi from "@pulumi/pulumi";
-import { MOCK_ALICLOUD_GATEWAY_IP, startMockEngine, type MockEngine, type Registered } from "../../helpers/mock-engine";
+import { MOCK_ALICLOUD_GATEWAY_IP, MOCK_ALICLOUD_STANDBY_IP, startMockEngine, type MockEngine, type Registered } from "../../helpers/mock-engine";
 
 export { isSecret as isSecretEnvelope, mockId, revealSecret } from "../../helpers/mock-engine";
 export type RecordedResource = Registered;
@@ -13,6 +13,8 @@ export interface MockGateway {
   vpcId: string;
   internetIp: string;
   enableIpsec: "enable" | "disable";
+  /** Set on a dual-tunnel gateway: its standby tunnel's address. */
+  disasterRecoveryInternetIp?: string;
 }
 
 export interface MockCloud {
@@ -25,6 +27,8 @@ export interface MockCloud {
 
 /** The public address every mock gateway gets. */
 export const MOCK_GATEWAY_IP = MOCK_ALICLOUD_GATEWAY_IP;
+/** The standby address every mock dual-tunnel gateway gets. */
+export const MOCK_STANDBY_IP = MOCK_ALICLOUD_STANDBY_IP;
 
 /** The shared mock engine, answering the Alibaba gateway lookup from `gateways`. */
 export function startMockCloud(gateways: MockGateway[] = []): MockCloud {
