@@ -29,6 +29,7 @@ export = async () => {
   });
   return {
     gatewayPublicIp: vpn.gatewayPublicIp,
+    standbyGatewayPublicIp: vpn.standbyGatewayPublicIp,
     cloudIds: vpn.cloudIds,
     cloudStatus: vpn.cloudStatus,
     routerStatus: vpn.routerStatus,

@@ -65,6 +65,8 @@ export const SITE_TO_SITE_VPN_TYPE = "ros-vpc-ipsec:index:SiteToSiteVpn";
 export class SiteToSiteVpn extends pulumi.ComponentResource {
   /** The cloud VPN gateway's public address: the router's peer. */
   public readonly gatewayPublicIp: pulumi.Output<string>;
+  /** An Alibaba dual-tunnel gateway's standby address, which the router does not peer; "" otherwise. */
+  public readonly standbyGatewayPublicIp: pulumi.Output<string>;
   public readonly cloudIds: pulumi.Output<Record<string, string>>;
   /** Tencent's NetStatus or Alibaba's connection status. */
   public readonly cloudStatus: pulumi.Output<string>;
@@ -98,6 +100,7 @@ export class SiteToSiteVpn extends pulumi.ComponentResource {
     );
 
     this.gatewayPublicIp = side.gatewayPublicIp;
+    this.standbyGatewayPublicIp = side.standbyGatewayPublicIp;
     this.cloudIds = side.ids;
     this.cloudStatus = side.status;
     this.routerStatus = tunnel.status;
@@ -105,6 +108,7 @@ export class SiteToSiteVpn extends pulumi.ComponentResource {
     this.routerDrift = tunnel.drift;
     this.registerOutputs({
       gatewayPublicIp: this.gatewayPublicIp,
+      standbyGatewayPublicIp: this.standbyGatewayPublicIp,
       cloudIds: this.cloudIds,
       cloudStatus: this.cloudStatus,
       routerStatus: this.routerStatus,
@@ -117,6 +121,7 @@ export class SiteToSiteVpn extends pulumi.ComponentResource {
 interface CloudSide {
   resource: pulumi.Resource;
   gatewayPublicIp: pulumi.Output<string>;
+  standbyGatewayPublicIp: pulumi.Output<string>;
   ids: pulumi.Output<Record<string, string>>;
   status: pulumi.Output<string>;
 }
@@ -168,10 +173,16 @@ const sitePath = (p: Problem): Problem =>
 function cloudSide(name: string, side: SideArgs, parent: pulumi.Resource): CloudSide {
   if (side.provider === "tencent") {
     const tencent = new TencentVpnSide(`${name}-tencent`, side.args, { parent });
-    return { resource: tencent, gatewayPublicIp: tencent.gatewayPublicIp, ids: idsOf(tencent), status: tencent.netStatus };
+    return { resource: tencent, gatewayPublicIp: tencent.gatewayPublicIp, standbyGatewayPublicIp: pulumi.output(""), ids: idsOf(tencent), status: tencent.netStatus };
   }
   const alicloud = new AlicloudVpnSide(`${name}-alicloud`, side.args, { parent });
-  return { resource: alicloud, gatewayPublicIp: alicloud.gatewayPublicIp, ids: idsOf(alicloud), status: alicloud.connectionStatus };
+  return {
+    resource: alicloud,
+    gatewayPublicIp: alicloud.gatewayPublicIp,
+    standbyGatewayPublicIp: alicloud.standbyGatewayPublicIp,
+    ids: idsOf(alicloud),
+    status: alicloud.connectionStatus,
+  };
 }
 
 const idsOf = (side: { gatewayId: pulumi.Output<string>; customerGatewayId: pulumi.Output<string>; connectionId: pulumi.Output<string> }) =>

@@ -38,8 +38,8 @@ export interface AlicloudVpnSideArgs {
   /** The vSwitch the created gateway is attached to (vsw-…); only when the gateway is created here. */
   vswitchId?: pulumi.Input<string>;
   /**
-   * A second vSwitch, in another zone (vsw-…): the gateway is created dual-tunnel (an active and a standby tunnel),
-   * as Alibaba requires in the regions whose new gateways are dual-tunnel. Needs vswitchId.
+   * A second vSwitch (vsw-…), in another zone where the region has one: the gateway is created dual-tunnel (an active
+   * and a standby tunnel), as Alibaba requires in the regions whose new gateways are dual-tunnel. Needs vswitchId.
    */
   disasterRecoveryVswitchId?: pulumi.Input<string>;
   /** Create a gateway of this size... */
@@ -172,9 +172,9 @@ function checkSideArguments(args: AlicloudVpnSideArgs, spec: TunnelSpec | undefi
   }
   if (!existing && args?.disasterRecoveryVswitchId !== undefined) {
     if (args.vswitchId === undefined) {
-      problems.push(error("vswitchId", undefined, "is required with disasterRecoveryVswitchId", "the active tunnel's vSwitch; disasterRecoveryVswitchId is the standby's, in another zone"));
+      problems.push(error("vswitchId", undefined, "is required with disasterRecoveryVswitchId", "the active tunnel's vSwitch; disasterRecoveryVswitchId is the standby's"));
     } else if (args.vswitchId === args.disasterRecoveryVswitchId) {
-      problems.push(error("disasterRecoveryVswitchId", plainOrUndefined(args.disasterRecoveryVswitchId), "is the same vSwitch as vswitchId", "a vSwitch in another zone, so the two tunnels do not share a zone"));
+      problems.push(error("disasterRecoveryVswitchId", plainOrUndefined(args.disasterRecoveryVswitchId), "is the same vSwitch as vswitchId", "a second vSwitch, in another zone where the region has one (so one zone's failure leaves a tunnel)"));
     }
   }
   if (args?.vpcId === undefined) problems.push(error("vpcId", undefined, "is required", "the VPC the gateway belongs to, e.g. vpc-bp1ub1yt9cvakoeljkzc"));

@@ -179,17 +179,12 @@ export class AlicloudVpnSide extends pulumi.ComponentResource {
           description: ownerMarker(spec.name),
           ...(args.tags === undefined ? {} : { tags: args.tags }),
         },
-        { parent: this },
+        // Alibaba's provider may keep the gateway when only this changes (it is computed): the kind of gateway must follow.
+        { parent: this, replaceOnChanges: ["disasterRecoveryVswitchId"] },
       );
-      const dual = args.disasterRecoveryVswitchId !== undefined;
-      return {
-        resource,
-        id: resource.id,
-        publicIp: resource.internetIp,
-        dual: pulumi.output(dual),
-        standbyIp: dual ? resource.disasterRecoveryInternetIp : pulumi.output(""),
-        verdict: keyVerdict,
-      };
+      // What the gateway is, not what was asked: a standby address is what makes it dual-tunnel.
+      const standbyIp = resource.disasterRecoveryInternetIp.apply((ip) => ip ?? "");
+      return { resource, id: resource.id, publicIp: resource.internetIp, dual: standbyIp.apply((ip) => ip !== ""), standbyIp, verdict: keyVerdict };
     }
     const existingId = plan.gateway.existingId;
     const lookup = alicloud.vpn.getGatewaysOutput({ ids: [existingId] }, { parent: this });

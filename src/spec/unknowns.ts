@@ -11,8 +11,8 @@ const PERMISSIVE: Readonly<Record<string, unknown>> = { allowWeakCrypto: true };
 const JUDGED_WITH: Readonly<Record<string, readonly string[]>> = {
   // The clouds' cap on subnets per side applies in policy mode only.
   mode: ["siteCidrs", "cloudCidrs"],
-  "ike.dpd": ["ike.dpd.timeout"],
-  "ike.dpd.enabled": ["ike.dpd.timeout"],
+  "ike.dpd": ["ike.dpd.interval", "ike.dpd.timeout"],
+  "ike.dpd.enabled": ["ike.dpd.interval", "ike.dpd.timeout"],
   "ike.dpd.interval": ["ike.dpd.timeout"],
 };
 

@@ -185,7 +185,7 @@ function cloudSideProblems(cloud: CloudSettings, tunnel: Record<string, unknown>
           ...(gateway ? { gateway: { ...given({ name: gateway.name, paymentType: gateway.paymentType }), bandwidth: gateway.bandwidthMbps } } : {}),
         } as Parameters<typeof checkAlicloudSideArgs>[0]);
   return problems
-    .filter((p) => !p.path.startsWith("spec.") && p.value !== undefined && p.value !== "rtb-notgiven")
+    .filter((p) => !p.path.startsWith("spec.") && p.value !== "rtb-notgiven")
     .map((p) => ({ ...p, path: key(`cloud.${p.path.replace(/^gateway\.bandwidth$/, "gateway.bandwidthMbps")}`) }));
 }
 

@@ -42,6 +42,7 @@ describe("AlicloudVpnSide with a dual-tunnel gateway created here", () => {
     await resolve(side.routeEntryIds);
     const gateway = cloud.one(`${name}-gateway`);
     assert.deepEqual([gateway.inputs.vswitchId, gateway.inputs.disasterRecoveryVswitchId], ["vsw-zonea01", "vsw-zoneb01"]);
+    assert.deepEqual(gateway.replaceOnChanges, ["disasterRecoveryVswitchId"], "adding or dropping the standby vSwitch rebuilds the gateway");
   });
 
   it("gives the connection its settings per tunnel, as a secret, and none at the connection's level", async () => {

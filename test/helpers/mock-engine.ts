@@ -15,6 +15,8 @@ export interface Registered {
   dependsOn: string[];
   additionalSecretOutputs: string[];
   deleteBeforeReplace: boolean;
+  /** Inputs whose change replaces the resource (replaceOnChanges). */
+  replaceOnChanges: string[];
 }
 
 export interface MockEngine {
@@ -112,6 +114,7 @@ interface RegisterRequest {
   getDependenciesList(): string[];
   getAdditionalsecretoutputsList(): string[];
   getDeletebeforereplace(): boolean;
+  getReplaceonchangesList(): string[];
 }
 
 const nameOfUrn = (urn: string): string => urn.slice(urn.lastIndexOf("::") + 2);
@@ -152,10 +155,11 @@ export function startMockEngine(options: MockOptions | Record<string, string> = 
       dependsOn: request.getDependenciesList().map(nameOfUrn),
       additionalSecretOutputs: request.getAdditionalsecretoutputsList(),
       deleteBeforeReplace: request.getDeletebeforereplace(),
+      replaceOnChanges: request.getReplaceonchangesList(),
     });
     return register(request, callback);
   };
-  const none = { parent: "", dependsOn: [], additionalSecretOutputs: [], deleteBeforeReplace: false };
+  const none = { parent: "", dependsOn: [], additionalSecretOutputs: [], deleteBeforeReplace: false, replaceOnChanges: [] };
   const all = (): Registered[] => order.map((name) => ({ ...byName.get(name)!, ...(requestOptions.get(name) ?? none) }));
   return {
     all,

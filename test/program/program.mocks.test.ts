@@ -6,7 +6,7 @@ import { describe, it } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import { asPulumiConfig, fillLabConfig, labTemplate } from "../helpers/lab";
-import { DYNAMIC, isSecret, MOCK_ALICLOUD_GATEWAY_IP, MOCK_GATEWAY_IP, startMockEngine, type MockEngine } from "../helpers/mock-engine";
+import { DYNAMIC, isSecret, MOCK_ALICLOUD_GATEWAY_IP, MOCK_ALICLOUD_STANDBY_IP, MOCK_GATEWAY_IP, startMockEngine, type MockEngine } from "../helpers/mock-engine";
 
 const PSK = "example-psk-for-tests-3Jw9";
 const stackConfig = (stack: string): Record<string, unknown> =>
@@ -80,6 +80,7 @@ describe("the site program", () => {
     const connection = engine.one("to_aliyun-alicloud-connection");
     assert.ok(isSecret(connection.inputs.tunnelOptionsSpecifications), "the per-tunnel settings carry the key: secret");
     assert.equal(connection.inputs.ikeConfig, undefined);
+    assert.equal(outputs.standbyGatewayPublicIp, MOCK_ALICLOUD_STANDBY_IP, "the standby address is a stack output");
   });
 
   it("builds the lab stack once its placeholders are filled: the Tencent graph, the router on the emulator", async () => {

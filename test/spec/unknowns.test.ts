@@ -60,5 +60,6 @@ describe("a spec with values not known yet", () => {
     assert.deepEqual(paths({ ...eleven, mode: U }), []);
     assert.deepEqual(paths({ cloud: "alicloud", ike: { dpd: { interval: U, timeout: 5 } } }), []);
     assert.deepEqual(paths({ cloud: "alicloud", ike: { dpd: { enabled: U, interval: 20, timeout: 5 } } }), []);
+    assert.deepEqual(paths({ cloud: "alicloud", ike: { dpd: { enabled: U, interval: 0 } } }), []);
   });
 });

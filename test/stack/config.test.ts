@@ -73,6 +73,8 @@ describe("site stack settings", () => {
     const ok = read({ "ros-vpc-ipsec:cloud": { ...alibaba, disasterRecoveryVswitchId: "vsw-b1" } });
     assert.equal(ok.settings?.cloud.disasterRecoveryVswitchId, "vsw-b1");
     assert.deepEqual(paths({ "ros-vpc-ipsec:cloud": { ...alibaba, disasterRecoveryVswitchId: "vsw-a1" } }), ["ros-vpc-ipsec:cloud.disasterRecoveryVswitchId"]);
+    const { vswitchId: _active, ...withoutActive } = alibaba;
+    assert.deepEqual(paths({ "ros-vpc-ipsec:cloud": { ...withoutActive, disasterRecoveryVswitchId: "vsw-b1" } }), ["ros-vpc-ipsec:cloud.vswitchId"]);
     const tencentCloud = base["ros-vpc-ipsec:cloud"] as Record<string, unknown>;
     assert.deepEqual(paths({ "ros-vpc-ipsec:cloud": { ...tencentCloud, disasterRecoveryVswitchId: "vsw-b1" } }), ["ros-vpc-ipsec:cloud.disasterRecoveryVswitchId"]);
   });
