@@ -49,17 +49,8 @@ export interface AlicloudTunnelOptions {
   customerGatewayId: string;
   enableDpd: boolean;
   enableNatTraversal: boolean;
-  tunnelIkeConfig: {
-    ikeVersion: string;
-    ikeMode?: string;
-    ikeEncAlg: string;
-    ikeAuthAlg: string;
-    ikePfs: string;
-    ikeLifetime: number;
-    localId?: string;
-    remoteId: string;
-    psk: string;
-  };
+  /** The connection's IKE settings, with the ids named as a tunnel names them. */
+  tunnelIkeConfig: Omit<AlicloudIkeConfig, "ikeLocalId" | "ikeRemoteId"> & { localId?: string; remoteId: string };
   tunnelIpsecConfig: AlicloudIpsecConfig;
 }
 export type CheckedTunnelOptions = Assignable<AlicloudTunnelOptions, alicloud.types.input.vpn.ConnectionTunnelOptionsSpecification>;
