@@ -6,7 +6,7 @@ import type { EndView } from "../spec/ends";
 import type { TunnelSpec } from "../spec/types";
 import { describeAll, type AlicloudVpcApi } from "./api";
 import { alicloudEndView } from "./readback";
-import type { VpnConnection } from "./vpc-models";
+import type { TunnelOptions, VpnConnection } from "./vpc-models";
 
 export interface AlicloudLookup {
   /** The stack's existingGatewayId: only that gateway's connections are read. */
@@ -23,17 +23,21 @@ export async function readAlicloudEvidence(api: AlicloudVpcApi, spec: TunnelSpec
   const connection = pickConnection(connections, addressOf, spec);
   if (!connection) return none;
   const gateway = connection.VpnGatewayId ? await api.call("DescribeVpnGateway", { RegionId: api.settings.region, VpnGatewayId: connection.VpnGatewayId }) : undefined;
-  const customerGatewayIp = addressOf(connection.CustomerGatewayId);
+  const customerGatewayIp = addressOf(customerGatewayIdOf(connection));
   const view = connectionView(connection, customerGatewayIp);
+  // On a dual-tunnel connection the router's tunnel is the active one: its status and address are the tunnel's.
+  const active = activeTunnel(connection);
+  const netStatus = active?.Status || connection.Status;
+  const gatewayIp = active?.InternetIp || gateway?.InternetIp;
   return {
     platform: "alicloud",
     read: true,
     ...scope,
     ...(connection.VpnConnectionId ? { connectionId: connection.VpnConnectionId } : {}),
     ...(connection.State ? { state: connection.State } : {}),
-    ...(connection.Status ? { netStatus: connection.Status } : {}),
+    ...(netStatus ? { netStatus } : {}),
     ...(view ? { view } : {}),
-    ...(gateway?.InternetIp ? { gatewayIp: gateway.InternetIp } : {}),
+    ...(gatewayIp ? { gatewayIp } : {}),
     ...(customerGatewayIp ? { customerGatewayIp } : {}),
     log,
   };
@@ -44,24 +48,34 @@ export async function readAlicloudEvidence(api: AlicloudVpcApi, spec: TunnelSpec
  * sites), else the first so named, else the only connection whose customer gateway is this router (renamed by hand).
  */
 export function pickConnection(connections: readonly VpnConnection[], addressOf: (customerGatewayId: string | undefined) => string | undefined, spec: TunnelSpec): VpnConnection | undefined {
-  const mine = (c: VpnConnection) => addressOf(c.CustomerGatewayId) === spec.routerPublicIp;
+  const mine = (c: VpnConnection) => addressOf(customerGatewayIdOf(c)) === spec.routerPublicIp;
   const named = connections.filter((c) => c.Name === spec.name);
   const byAddress = connections.filter(mine);
   return named.find(mine) ?? named[0] ?? (byAddress.length === 1 ? byAddress[0] : undefined);
 }
 
+/** A dual-tunnel connection's active tunnel (the one the router peers); undefined on a single-tunnel connection. */
+export function activeTunnel(c: VpnConnection): TunnelOptions | undefined {
+  const tunnels = c.TunnelOptionsSpecification?.TunnelOptions ?? [];
+  return tunnels.find((t) => t.Role === "master") ?? tunnels[0];
+}
+
+/** The customer gateway: the connection's, or on a dual-tunnel connection its active tunnel's. */
+const customerGatewayIdOf = (c: VpnConnection): string | undefined => c.CustomerGatewayId || activeTunnel(c)?.CustomerGatewayId;
+
 /**
- * Alibaba's end as DescribeVpnConnections shows it, through the same readback as the spec's rendering. Undefined for
- * a dual-tunnel connection (its settings are per tunnel). What the answer leaves out is left out of the view.
+ * Alibaba's end as DescribeVpnConnections shows it, through the same readback as the spec's rendering: a dual-tunnel
+ * connection's is its active tunnel's. What the answer leaves out is left out of the view.
  */
 export function connectionView(c: VpnConnection, customerGatewayIp?: string): EndView | undefined {
-  const ike = c.IkeConfig;
-  const ipsec = c.IpsecConfig;
+  const active = activeTunnel(c);
+  const ike = active ? active.TunnelIkeConfig : c.IkeConfig;
+  const ipsec = active ? active.TunnelIpsecConfig : c.IpsecConfig;
   if (!ike || !ipsec) return undefined;
   const ikeLifetime = seconds(ike.IkeLifetime);
   const ipsecLifetime = seconds(ipsec.IpsecLifetime);
-  const dpd = flag(c.EnableDpd);
-  const natTraversal = flag(c.EnableNatTraversal);
+  const dpd = flag(active ? active.EnableDpd : c.EnableDpd);
+  const natTraversal = flag(active ? active.EnableNatTraversal : c.EnableNatTraversal);
   const view = alicloudEndView(
     {
       localSubnets: cidrs(c.LocalSubnet),

@@ -56,8 +56,24 @@ export interface VpnConnection {
   EnableNatTraversal?: boolean | string;
   IkeConfig?: IkeConfig;
   IpsecConfig?: IpsecConfig;
-  /** Present on dual-tunnel connections, whose settings are per tunnel (found by doctor, not compared). */
-  TunnelOptionsSpecification?: { TunnelOptions?: unknown[] };
+  /** Present on dual-tunnel connections, whose settings are per tunnel (then read from the active tunnel). */
+  TunnelOptionsSpecification?: { TunnelOptions?: TunnelOptions[] };
+}
+
+/** One tunnel of a dual-tunnel connection (the layout terraform-provider-alicloud reads). */
+export interface TunnelOptions {
+  TunnelId?: string;
+  /** "master" (active) or "slave" (standby). */
+  Role?: string;
+  CustomerGatewayId?: string;
+  /** This tunnel's address on the gateway. */
+  InternetIp?: string;
+  Status?: string;
+  State?: string;
+  EnableDpd?: boolean | string;
+  EnableNatTraversal?: boolean | string;
+  TunnelIkeConfig?: IkeConfig;
+  TunnelIpsecConfig?: IpsecConfig;
 }
 
 export interface CustomerGateway {

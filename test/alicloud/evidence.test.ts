@@ -13,7 +13,7 @@ import { routerOsEndView } from "../../src/routeros/readback";
 import { renderRouterOsRows } from "../../src/routeros/render";
 import { compareEnds, sameEndDifferences } from "../../src/spec/ends";
 import { AlicloudVpcEmulator } from "../emulators/alicloud";
-import { alicloudConfig, apiConnectionOf, seedTunnel } from "../helpers/alicloud";
+import { alicloudConfig, apiConnectionOf, seedDualTunnel, seedTunnel } from "../helpers/alicloud";
 import { exampleSpec } from "../helpers/specs";
 
 const GATEWAY_IP = "203.0.113.20";
@@ -55,9 +55,13 @@ describe("Alibaba's connection read back (pure)", () => {
     assert.equal(connectionView({ ...c, IkeConfig: { ...c.IkeConfig, RemoteId: "" } })?.remoteId, undefined);
   });
 
-  it("has no view of a dual-tunnel connection (its settings are per tunnel)", () => {
-    const { IkeConfig: _i, IpsecConfig: _p, ...c } = answer();
-    assert.equal(connectionView({ ...c, TunnelOptionsSpecification: { TunnelOptions: [{}, {}] } }), undefined);
+  it("reads a dual-tunnel connection's end from its active tunnel, whichever order Alibaba lists them in", () => {
+    const { IkeConfig, IpsecConfig, EnableDpd, EnableNatTraversal, CustomerGatewayId: _c, ...c } = answer();
+    const tunnel = (Role: string, localId: string, encryption: string) => ({ Role, CustomerGatewayId: "cgw-1", EnableDpd, EnableNatTraversal, TunnelIkeConfig: { ...IkeConfig, LocalId: localId, IkeEncAlg: encryption }, TunnelIpsecConfig: IpsecConfig });
+    const dual: VpnConnection = { ...c, TunnelOptionsSpecification: { TunnelOptions: [tunnel("slave", "203.0.113.99", "aes"), tunnel("master", GATEWAY_IP, "aes256")] } };
+    // The standby differs (another address, another algorithm): only the active tunnel's settings are the end.
+    assert.deepEqual(connectionView(dual, spec.routerPublicIp), connectionView(answer(), spec.routerPublicIp));
+    assert.equal(connectionView({ ...c, TunnelOptionsSpecification: { TunnelOptions: [{ Role: "master" }] } }), undefined, "a tunnel without settings has no view");
   });
 
   it("compares with the router field by field: an algorithm changed in the console is named", () => {
@@ -114,6 +118,15 @@ describe("doctor's evidence from Alibaba Cloud (through the API, from the emulat
     assert.deepEqual(rest, { platform: "alicloud", read: true, connectionId: mine.vpnConnectionId, state: "active", netStatus: "ike_sa_established", gatewayIp: GATEWAY_IP, customerGatewayIp: spec.routerPublicIp, log: [] });
     assert.deepEqual(view, connectionView(answer(), spec.routerPublicIp));
     assert.deepEqual(emu.calls, { DescribeVpnConnections: 1, DescribeCustomerGateways: 1, DescribeVpnGateway: 1 });
+  });
+
+  it("reads a dual-tunnel connection: its active tunnel's status, address and settings; the standby's are not the router's", async () => {
+    const dualSpec = { ...spec, name: "to_aliyun_dual", routerPublicIp: "198.51.100.44" };
+    const seeded = seedDualTunnel(emu, dualSpec, GATEWAY_IP, "203.0.113.30", { master: "ipsec_sa_established", slave: "ike_sa_not_established" });
+    const evidence = await readAlicloudEvidence(api, dualSpec);
+    assert.deepEqual([evidence.connectionId, evidence.netStatus, evidence.gatewayIp, evidence.customerGatewayIp], [seeded.vpnConnectionId, "ipsec_sa_established", GATEWAY_IP, dualSpec.routerPublicIp]);
+    const expected = alicloudEndView({ ...alicloudConnectionSettings(dualSpec), ikeConfig: { ...alicloudConnectionSettings(dualSpec).ikeConfig, ikeLocalId: GATEWAY_IP } }, dualSpec.routerPublicIp);
+    assert.deepEqual(evidence.view, expected);
   });
 
   it("reads only the stack's existing gateway's connections when it names one", async () => {

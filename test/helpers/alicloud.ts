@@ -2,7 +2,7 @@
 // (through @pulumi/alicloud) would have created them from a spec, and the config that points doctor at it.
 import { alicloudConnectionSettings } from "../../src/alicloud/dialect";
 import type { TunnelSpec } from "../../src/spec/types";
-import { AlicloudVpcEmulator, type AliVpnConnection } from "../emulators/alicloud";
+import { AlicloudVpcEmulator, type AliTunnelOptions, type AliVpnConnection } from "../emulators/alicloud";
 
 export interface SeededTunnel {
   vpnGatewayId: string;
@@ -49,6 +49,30 @@ export function seedTunnel(emu: AlicloudVpcEmulator, spec: TunnelSpec, gatewayIp
   const vpnGatewayId = emu.addVpnGateway({ InternetIp: gatewayIp, Name: `${spec.name}-gateway` });
   const customerGatewayId = emu.addCustomerGateway({ IpAddress: spec.routerPublicIp, Name: spec.name });
   const vpnConnectionId = emu.addVpnConnection({ ...apiConnectionOf(spec, { vpnGatewayId, customerGatewayId }, gatewayIp), ...change });
+  return { vpnGatewayId, customerGatewayId, vpnConnectionId };
+}
+
+/**
+ * A dual-tunnel gateway (active at `gatewayIp`, standby at `standbyIp`) and a connection whose settings are per
+ * tunnel, as AlicloudVpnSide creates it there: both tunnels the same, each with its own address as local id.
+ */
+export function seedDualTunnel(emu: AlicloudVpcEmulator, spec: TunnelSpec, gatewayIp: string, standbyIp: string, status: { master?: string; slave?: string } = {}): SeededTunnel {
+  const vpnGatewayId = emu.addVpnGateway({ InternetIp: gatewayIp, Name: `${spec.name}-gateway` });
+  const customerGatewayId = emu.addCustomerGateway({ IpAddress: spec.routerPublicIp, Name: spec.name });
+  const { IkeConfig, IpsecConfig, EnableDpd, EnableNatTraversal, Status: _single, CustomerGatewayId: _cgw, ...connection } = apiConnectionOf(spec, { vpnGatewayId, customerGatewayId }, gatewayIp);
+  const tunnel = (role: AliTunnelOptions["Role"], ip: string, index: number): AliTunnelOptions => ({
+    TunnelId: `tun-${role}${index}`,
+    Role: role,
+    CustomerGatewayId: customerGatewayId,
+    InternetIp: ip,
+    Status: status[role] ?? (role === "master" ? "ipsec_sa_established" : "ike_sa_not_established"),
+    State: "active",
+    EnableDpd: EnableDpd!,
+    EnableNatTraversal: EnableNatTraversal!,
+    TunnelIkeConfig: { ...IkeConfig!, LocalId: spec.identities.cloud?.value ?? ip },
+    TunnelIpsecConfig: { ...IpsecConfig! },
+  });
+  const vpnConnectionId = emu.addVpnConnection({ ...connection, TunnelOptionsSpecification: { TunnelOptions: [tunnel("master", gatewayIp, 1), tunnel("slave", standbyIp, 2)] } });
   return { vpnGatewayId, customerGatewayId, vpnConnectionId };
 }
 

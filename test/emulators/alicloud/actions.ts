@@ -40,21 +40,40 @@ export interface AliIpsecConfig {
   IpsecLifetime: number;
 }
 
+/** One tunnel of a dual-tunnel connection, as DescribeVpnConnections lists it. */
+export interface AliTunnelOptions {
+  TunnelId: string;
+  Role: "master" | "slave";
+  CustomerGatewayId: string;
+  InternetIp: string;
+  Status: string;
+  State: string;
+  EnableDpd: boolean;
+  EnableNatTraversal: boolean;
+  TunnelIkeConfig: AliIkeConfig;
+  TunnelIpsecConfig: AliIpsecConfig;
+}
+
+/**
+ * A single-tunnel connection carries its customer gateway, status, DPD, NAT traversal and IKE/IPsec settings itself;
+ * a dual-tunnel one carries them per tunnel (TunnelOptionsSpecification) instead.
+ */
 export interface AliVpnConnection {
   VpnConnectionId: string;
   Name: string;
   VpnGatewayId: string;
-  CustomerGatewayId: string;
+  CustomerGatewayId?: string;
   LocalSubnet: string;
   RemoteSubnet: string;
-  Status: string;
+  Status?: string;
   State: string;
   EffectImmediately: boolean;
-  EnableDpd: boolean;
-  EnableNatTraversal: boolean;
+  EnableDpd?: boolean;
+  EnableNatTraversal?: boolean;
   CreateTime: number;
-  IkeConfig: AliIkeConfig;
-  IpsecConfig: AliIpsecConfig;
+  IkeConfig?: AliIkeConfig;
+  IpsecConfig?: AliIpsecConfig;
+  TunnelOptionsSpecification?: { TunnelOptions: AliTunnelOptions[] };
 }
 
 export interface AliState {

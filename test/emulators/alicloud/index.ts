@@ -7,7 +7,7 @@ import { listen, type Listener } from "../tencent/http";
 import { ACTIONS, AliError, perform, type AliAction, type AliCustomerGateway, type AliIkeConfig, type AliIpsecConfig, type AliState, type AliVpnConnection, type AliVpnGateway } from "./actions";
 import { signatureMatches, stringToSign } from "./signature";
 
-export type { AliState, AliVpnConnection, AliIkeConfig, AliIpsecConfig } from "./actions";
+export type { AliState, AliVpnConnection, AliIkeConfig, AliIpsecConfig, AliTunnelOptions } from "./actions";
 
 export const API_VERSION = "2016-04-28";
 /** A Timestamp is valid for 31 minutes, as Alibaba's signature documentation (V2, RPC) says. */
@@ -103,8 +103,8 @@ export class AlicloudVpcEmulator {
     if (!connection) throw new Error(`updateVpnConnection: no connection ${id}`);
     const { IkeConfig, IpsecConfig, ...rest } = change;
     Object.assign(connection, rest);
-    Object.assign(connection.IkeConfig, IkeConfig ?? {});
-    Object.assign(connection.IpsecConfig, IpsecConfig ?? {});
+    if (connection.IkeConfig) Object.assign(connection.IkeConfig, IkeConfig ?? {});
+    if (connection.IpsecConfig) Object.assign(connection.IpsecConfig, IpsecConfig ?? {});
   }
 
   state(): AliState {
