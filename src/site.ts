@@ -1,16 +1,14 @@
 // SiteToSiteVpn: both ends of one site's tunnel from one spec: the cloud side (Tencent or Alibaba) and the
 // router's RouterOsIpsecTunnel, wired so the cloud gateway's public IP becomes the router's peer and remote id.
 import * as pulumi from "@pulumi/pulumi";
-import { checkAlicloudSideArgs, type AlicloudVpnSideArgs } from "./alicloud/plan";
 import { AlicloudVpnSide } from "./alicloud/side";
 import type { TunnelStatus } from "./routeros/device";
 import type { RouterConnectionInputs } from "./routeros/inputs";
 import { RouterOsIpsecTunnel } from "./routeros/tunnel";
-import { foreignCloudFields } from "./stack/cloud-fields";
+import { checkCloudSide, cloudSideArgs, type CloudSideArgs } from "./stack/cloud-side";
 import type { TunnelSpecInput } from "./spec/input";
-import { errors, SpecError, type Problem } from "./spec/problems";
+import { errors, SpecError } from "./spec/problems";
 import { TencentVpnSide } from "./tencent/side";
-import { checkTencentSideArgs, type TencentVpnSideArgs } from "./tencent/side-args";
 
 export interface CloudGatewayArgs {
   bandwidthMbps: number;
@@ -126,51 +124,20 @@ interface CloudSide {
   status: pulumi.Output<string>;
 }
 
-type SideArgs = { provider: "tencent"; args: TencentVpnSideArgs } | { provider: "alicloud"; args: AlicloudVpnSideArgs };
-
 /** The cloud side's arguments from the site's, checked: problems are named by the site's own argument paths. */
-function checkedSideArgs(name: string, args: SiteToSiteVpnArgs): { spec: SiteSpec; side: SideArgs } {
+function checkedSideArgs(name: string, args: SiteToSiteVpnArgs): { spec: SiteSpec; side: CloudSideArgs } {
   const { cloud } = args;
   if (args.spec.cloud !== undefined && args.spec.cloud !== cloud.provider) {
     throw new pulumi.RunError(`${name}: spec.cloud is "${args.spec.cloud}" but cloud.provider is "${cloud.provider}": leave spec.cloud out (cloud.provider decides)`);
   }
-  const { vpcId, routeTableId, existingGatewayId, tags, gateway } = cloud;
   const spec = { ...args.spec, cloud: cloud.provider, preSharedKey: pulumi.secret(args.preSharedKey) };
   // A key given as text is checked now; one given as an Output when it resolves.
-  const checkedSpec = { ...spec, preSharedKey: args.preSharedKey };
-  let side: SideArgs;
-  let problems: Problem[];
-  if (cloud.provider === "tencent") {
-    const tencentGateway = gateway && { bandwidthMbps: gateway.bandwidthMbps, name: gateway.name, zone: gateway.zone, chargeType: gateway.chargeType };
-    // A missing route table is one of the problems checkTencentSideArgs reports, with the others.
-    const sideArgs: TencentVpnSideArgs = { spec, vpcId, routeTableId: routeTableId as pulumi.Input<string>, gateway: tencentGateway, existingGatewayId, tags };
-    side = { provider: "tencent", args: sideArgs };
-    problems = checkTencentSideArgs({ ...sideArgs, spec: checkedSpec }).problems;
-  } else {
-    const alicloudGateway = gateway && { bandwidth: gateway.bandwidthMbps, paymentType: gateway.paymentType, name: gateway.name };
-    const sideArgs: AlicloudVpnSideArgs = {
-      spec,
-      vpcId,
-      routeTableId,
-      vswitchId: cloud.vswitchId,
-      disasterRecoveryVswitchId: cloud.disasterRecoveryVswitchId,
-      gateway: alicloudGateway,
-      existingGatewayId,
-      tags,
-    };
-    side = { provider: "alicloud", args: sideArgs };
-    problems = checkAlicloudSideArgs({ ...sideArgs, spec: checkedSpec }).problems;
-  }
-  problems = [...foreignCloudFields(cloud.provider, cloud, (field) => field), ...problems];
-  if (errors(problems).length > 0) throw new SpecError(problems.map(sitePath), `invalid SiteToSiteVpn "${name}" arguments`);
-  return { spec, side };
+  const problems = checkCloudSide(cloud, cloudSideArgs(cloud, { ...spec, preSharedKey: args.preSharedKey }));
+  if (errors(problems).length > 0) throw new SpecError(problems, `invalid SiteToSiteVpn "${name}" arguments`);
+  return { spec, side: cloudSideArgs(cloud, spec) };
 }
 
-/** "spec.…" stays; the side's own arguments are the site's cloud.… ones (Alibaba's gateway.bandwidth is bandwidthMbps). */
-const sitePath = (p: Problem): Problem =>
-  p.path === "spec" || p.path.startsWith("spec.") || p.path.startsWith("spec[") ? p : { ...p, path: `cloud.${p.path.replace(/^gateway\.bandwidth$/, "gateway.bandwidthMbps")}` };
-
-function cloudSide(name: string, side: SideArgs, parent: pulumi.Resource): CloudSide {
+function cloudSide(name: string, side: CloudSideArgs, parent: pulumi.Resource): CloudSide {
   if (side.provider === "tencent") {
     const tencent = new TencentVpnSide(`${name}-tencent`, side.args, { parent });
     return { resource: tencent, gatewayPublicIp: tencent.gatewayPublicIp, standbyGatewayPublicIp: pulumi.output(""), ids: idsOf(tencent), status: tencent.netStatus };

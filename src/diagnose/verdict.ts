@@ -286,15 +286,14 @@ function cloudCauses(spec: TunnelSpec, cloud: CloudEvidence | undefined): Cause[
   if (!cloud?.read || cloud.connectionId !== undefined) return [];
   const tencent = cloud.platform === "tencent";
   const region = tencent ? "tencentcloud:region" : "alicloud:region";
+  const where = cloud.gatewayIdRead ? `cloud.existingGatewayId (only ${cloud.gatewayIdRead}'s connections were read)` : `${region} (the region it is in)`;
   return [
     {
       class: "cloud-connection",
       title: "the cloud has no connection for this tunnel",
       fields: ["name", "routerPublicIp"],
       cause: `${tencent ? "Tencent Cloud" : "Alibaba Cloud"} holds no VPN connection named ${spec.name}${tencent ? "" : `, nor one alone whose customer gateway is ${spec.routerPublicIp}`}, ${cloud.gatewayIdRead ? `on the VPN gateway ${cloud.gatewayIdRead}` : "in the region read"}.`,
-      fix: cloud.gatewayIdRead
-        ? `Run \`pulumi up\` for the site stack: it creates the connection. If the connection exists, check the stack's cloud.existingGatewayId (only ${cloud.gatewayIdRead}'s connections were read) and that its name is the spec's \`name\`.`
-        : `Run \`pulumi up\` for the site stack: it creates the connection. If the connection exists, check the stack's ${region} (the region it is in) and that its name is the spec's \`name\`.`,
+      fix: `Run \`pulumi up\` for the site stack: it creates the connection. If the connection exists, check the stack's ${where} and that its name is the spec's \`name\`.`,
       evidence: [`cloud: no connection named ${spec.name}`],
       notes: [],
       basis: "cloud",

@@ -3,13 +3,12 @@
 // by the same rules their resources apply, so a bad value stops the program before anything is registered.
 // Pure: the caller passes a reader; no resources and no I/O here.
 import { z } from "zod";
-import { checkAlicloudSideArgs } from "../alicloud/plan";
 import { checkRouterConnection } from "../routeros/inputs";
 import { parseTunnelSpec, pathText } from "../spec/parse";
 import type { Problem } from "../spec/problems";
 import type { TunnelSpecInput } from "../spec/input";
-import { checkTencentSideArgs } from "../tencent/side-args";
-import { foreignCloudFields } from "./cloud-fields";
+import type { TencentVpnSideArgs } from "../tencent/side-args";
+import { checkCloudSide, cloudSideArgs } from "./cloud-side";
 
 export const NAMESPACE = "ros-vpc-ipsec";
 
@@ -154,7 +153,6 @@ function cloudRules(cloud: CloudSettings, mode: unknown): Problem[] {
   if (!cloud.gateway && !cloud.existingGatewayId) {
     problems.push({ path: key("cloud.gateway"), severity: "error", message: "is not set", hint: "give gateway.bandwidthMbps to create a VPN gateway, or existingGatewayId to use one" });
   }
-  problems.push(...foreignCloudFields(cloud.provider, cloud, (field) => key(`cloud.${field}`)));
   if (cloud.gateway && cloud.existingGatewayId) {
     problems.push({ path: key("cloud.existingGatewayId"), value: cloud.existingGatewayId, severity: "error", message: "and cloud.gateway are both set", hint: "keep one: create a gateway or use an existing one" });
   }
@@ -163,30 +161,13 @@ function cloudRules(cloud: CloudSettings, mode: unknown): Problem[] {
 
 /**
  * What the cloud side's own argument checks (TencentVpnSide, AlicloudVpnSide) say about the values this stack gives:
- * id formats, gateway size and name. Spec problems are reported above; what is missing is cloudRules' to say.
+ * id formats, gateway size and name, the other cloud's settings. Spec problems are reported above.
  */
 function cloudSideProblems(cloud: CloudSettings, tunnel: Record<string, unknown>): Problem[] {
-  const spec = { ...tunnel, cloud: cloud.provider, preSharedKey: STAND_IN_KEY };
-  const given = <T extends object>(value: T): Partial<T> => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-  const gateway = cloud.gateway;
-  const { problems } =
-    cloud.provider === "tencent"
-      ? checkTencentSideArgs({
-          spec,
-          vpcId: cloud.vpcId,
-          routeTableId: cloud.routeTableId ?? "rtb-notgiven",
-          ...given({ existingGatewayId: cloud.existingGatewayId }),
-          ...(gateway ? { gateway: { ...given({ name: gateway.name, zone: gateway.zone, chargeType: gateway.chargeType }), bandwidthMbps: gateway.bandwidthMbps } } : {}),
-        } as Parameters<typeof checkTencentSideArgs>[0])
-      : checkAlicloudSideArgs({
-          spec,
-          vpcId: cloud.vpcId,
-          ...given({ routeTableId: cloud.routeTableId, vswitchId: cloud.vswitchId, disasterRecoveryVswitchId: cloud.disasterRecoveryVswitchId, existingGatewayId: cloud.existingGatewayId }),
-          ...(gateway ? { gateway: { ...given({ name: gateway.name, paymentType: gateway.paymentType }), bandwidth: gateway.bandwidthMbps } } : {}),
-        } as Parameters<typeof checkAlicloudSideArgs>[0]);
-  return problems
-    .filter((p) => !p.path.startsWith("spec.") && p.value !== "rtb-notgiven")
-    .map((p) => ({ ...p, path: key(`cloud.${p.path.replace(/^gateway\.bandwidth$/, "gateway.bandwidthMbps")}`) }));
+  const spec = { ...tunnel, cloud: cloud.provider, preSharedKey: STAND_IN_KEY } as TencentVpnSideArgs["spec"];
+  return checkCloudSide(cloud, cloudSideArgs(cloud, spec))
+    .filter((p) => !p.path.startsWith("spec"))
+    .map((p) => ({ ...p, path: key(p.path) }));
 }
 
 function withoutKey(tunnel: unknown): Record<string, unknown> {
